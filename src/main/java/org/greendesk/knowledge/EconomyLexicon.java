@@ -1,0 +1,53 @@
+package org.greendesk.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The words that name each economy in a question ("Korean", "South Korea" for Korea), read from the knowledge
+ * folder's {@code knowledge.yaml}, so that no place name is written in code. Immutable and thread safe.
+ */
+public final class EconomyLexicon {
+  private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+
+  /** @param names each economy as written in documents' front matter, with the words that name it */
+  public EconomyLexicon(Map<String, List<String>> names) {
+    names.forEach((economy, words) -> {
+      Set<String> all = new LinkedHashSet<>();
+      all.add(economy);
+      all.addAll(words);
+      String alternatives = String.join("|", all.stream().map(w -> Pattern.quote(w.toLowerCase(Locale.ROOT))).toList());
+      patterns.put(economy, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])"));
+    });
+  }
+
+  public static EconomyLexicon empty() {
+    return new EconomyLexicon(Map.of());
+  }
+
+  /** The economies named in the text, in the order they are declared in the lexicon; empty when none. */
+  public Set<String> find(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    Set<String> found = new LinkedHashSet<>();
+    patterns.forEach((economy, pattern) -> {
+      if (pattern.matcher(lower).find()) {
+        found.add(economy);
+      }
+    });
+    return found;
+  }
+
+  /** The words that name the economies, for stripping them from a question once they are recognised. */
+  public String strip(String text) {
+    String result = text;
+    for (Pattern pattern : patterns.values()) {
+      result = Pattern.compile(pattern.pattern(), Pattern.CASE_INSENSITIVE).matcher(result).replaceAll(" ");
+    }
+    return result;
+  }
+}

@@ -1,0 +1,125 @@
+package org.greendesk.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a knowledge folder: every {@code *.md} file below it except READMEs, plus the optional
+ * {@code knowledge.yaml} that declares the allowed categories and the words naming each economy.
+ *
+ * <p>All or nothing: {@link #load} either returns a base in which every document is valid, or throws with every
+ * problem found (file, line, what is wrong).
+ */
+public final class KnowledgeLoader {
+  public static final String SETTINGS_FILE = "knowledge.yaml";
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  public KnowledgeBase load(Path folder) throws KnowledgeFormatException {
+    if (!Files.isDirectory(folder)) {
+      throw new KnowledgeFormatException(List.of(new KnowledgeProblem(folder, 0, "knowledge folder not found")));
+    }
+    List<KnowledgeProblem> problems = new ArrayList<>();
+    FolderSettings settings = readSettings(folder.resolve(SETTINGS_FILE), problems);
+    MessageDigest folderHash = sha256();
+    folderHash.update(settings.rawBytes());
+    DocumentParser parser = new DocumentParser(settings.categories());
+    Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();
+    for (Path file : markdownFiles(folder)) {
+      byte[] bytes = read(file);
+      folderHash.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+      folderHash.update(bytes);
+      parser.parse(file, bytes, problems).ifPresent(doc -> {
+        KnowledgeDocument earlier = byId.putIfAbsent(doc.id(), doc);
+        if (earlier != null) {
+          problems.add(new KnowledgeProblem(file, DocumentParser.lineOfKey(bytes, "id"),
+              "duplicate id '" + doc.id() + "', already used by " + earlier.file()));
+        }
+      });
+    }
+    if (!problems.isEmpty()) {
+      throw new KnowledgeFormatException(problems);
+    }
+    return new KnowledgeBase(List.copyOf(byId.values()), settings.economies(),
+        HexFormat.of().formatHex(folderHash.digest()));
+  }
+
+  private record FolderSettings(Set<String> categories, EconomyLexicon economies, byte[] rawBytes) {}
+
+  private static FolderSettings readSettings(Path file, List<KnowledgeProblem> problems) {
+    if (!Files.exists(file)) {
+      return new FolderSettings(Set.of(), EconomyLexicon.empty(), new byte[0]);
+    }
+    byte[] bytes = read(file);
+    try {
+      JsonNode root = YAML.readTree(bytes);
+      Set<String> categories = Set.copyOf(DocumentParser.strings(root == null ? null : root.get("categories")));
+      Map<String, List<String>> economies = new LinkedHashMap<>();
+      JsonNode names = root == null ? null : root.get("economies");
+      if (names != null) {
+        names.fields().forEachRemaining(e -> economies.put(e.getKey(), DocumentParser.strings(e.getValue())));
+      }
+      return new FolderSettings(categories, new EconomyLexicon(economies), bytes);
+    } catch (JsonProcessingException e) {
+      problems.add(new KnowledgeProblem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "invalid YAML: " + e.getOriginalMessage()));
+      return new FolderSettings(Set.of(), EconomyLexicon.empty(), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> markdownFiles(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+          .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+          .filter(p -> !isHidden(folder.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
