@@ -1,0 +1,192 @@
+package org.greendesk.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.greendesk.knowledge.KnowledgeBase;
+import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.knowledge.Passage;
+
+/**
+ * Hybrid retrieval: BM25 and vector rankings of passages, fused by weighted reciprocal rank, grouped by document
+ * (a document scores as its best passage), with documents serving an economy named in the question lifted.
+ * Thread safe.
+ */
+public final class Retriever {
+  /** Keeps a pasted essay from turning into a query of thousands of clauses. */
+  private static final int MAX_TERMS = 64;
+  /** Coverage is a confidence signal for the first hits only; computing it further down would waste time. */
+  private static final int COVERAGE_HITS = 3;
+
+  private final PassageIndex index;
+  private final KnowledgeBase base;
+  private final Map<String, KnowledgeDocument> documents;
+  private final RetrievalSettings settings;
+  private final LexicalQueries lexical;
+  private final Analyzer analyzer = IndexFields.analyzer();
+
+  public Retriever(PassageIndex index, KnowledgeBase base, RetrievalSettings settings) {
+    this.index = index;
+    this.base = base;
+    this.documents = base.byId();
+    this.settings = settings;
+    this.lexical = new LexicalQueries(analyzer, settings);
+  }
+
+  public SearchResult search(SearchQuery query) {
+    Set<String> economies = new LinkedHashSet<>(base.economies().find(query.text()));
+    economies.addAll(query.economies());
+    List<String> terms = LexicalQueries.terms(analyzer, query.text());
+    if (terms.size() > MAX_TERMS) {
+      terms = terms.subList(0, MAX_TERMS);
+    }
+    try {
+      IndexSearcher searcher = index.acquire();
+      try {
+        return new SearchResult(query, rank(searcher, query, terms, economies), terms, economies);
+      } finally {
+        index.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    }
+  }
+
+  private List<DocumentHit> rank(IndexSearcher searcher, SearchQuery query, List<String> terms, Set<String> economies)
+      throws IOException {
+    Map<String, Passage> passages = new HashMap<>();
+    List<List<String>> rankings = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    Map<String, Double> similarities = new HashMap<>();
+    double lowestSimilarity = 0;
+    if (query.mode() != SearchMode.DENSE && !terms.isEmpty()) {
+      TopDocs top = searcher.search(lexical.build(searcher, terms), settings.candidates());
+      rankings.add(collect(searcher, top, passages, null));
+      weights.add(settings.bm25Weight());
+    }
+    if (query.mode() != SearchMode.BM25 && !query.text().isBlank()) {
+      float[] vector = index.embedder().embedQuery(query.text());
+      TopDocs top = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, settings.candidates()),
+          settings.candidates());
+      rankings.add(collect(searcher, top, passages, similarities));
+      weights.add(settings.denseWeight());
+      // Lucene scales DOT_PRODUCT scores to (1 + cos) / 2; the last hit bounds the similarity of the rest.
+      lowestSimilarity = top.scoreDocs.length == 0 ? 0 : 2 * top.scoreDocs[top.scoreDocs.length - 1].score - 1;
+    }
+    if (rankings.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Double> fused = RankFusion.reciprocalRank(rankings, weights, settings.rrfK());
+    double best = RankFusion.maxScore(weights, settings.rrfK());
+    return group(fused, passages, similarities, lowestSimilarity, best, economies, terms, query.topK());
+  }
+
+  private List<DocumentHit> group(Map<String, Double> fused, Map<String, Passage> passages,
+      Map<String, Double> similarities, double lowestSimilarity, double best, Set<String> economies,
+      List<String> terms, int topK) {
+    Map<String, List<String>> byDocument = new LinkedHashMap<>();
+    Map<String, Double> documentScores = new HashMap<>();
+    fused.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> {
+          String documentId = passages.get(e.getKey()).documentId();
+          byDocument.computeIfAbsent(documentId, id -> new ArrayList<>()).add(e.getKey());
+          documentScores.merge(documentId, e.getValue() / best, Math::max);
+        });
+    List<DocumentHit> hits = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : byDocument.entrySet()) {
+      KnowledgeDocument document = documents.get(entry.getKey());
+      if (document == null) {
+        continue;
+      }
+      double score = documentScores.get(entry.getKey());
+      // Lowering the others rather than lifting the matches keeps scores within 0..1.
+      if (!economies.isEmpty() && document.economies().stream().noneMatch(economies::contains)) {
+        score /= 1 + settings.economyBoost();
+      }
+      List<Passage> found = entry.getValue().stream().map(passages::get).toList();
+      double similarity = entry.getValue().stream().mapToDouble(id -> similarities.getOrDefault(id, -1.0)).max()
+          .orElse(-1);
+      hits.add(new DocumentHit(document, score, found, similarity < -0.5 ? lowestSimilarity : similarity, 0));
+    }
+    List<DocumentHit> ranked = hits.stream()
+        .sorted(Comparator.comparingDouble(DocumentHit::score).reversed())
+        .limit(topK)
+        .toList();
+    List<DocumentHit> result = new ArrayList<>(ranked.size());
+    for (int i = 0; i < ranked.size(); i++) {
+      DocumentHit hit = ranked.get(i);
+      result.add(new DocumentHit(hit.document(), hit.score(), hit.passages(), hit.similarity(),
+          i < COVERAGE_HITS ? coverage(terms, hit) : 0));
+    }
+    return result;
+  }
+
+  private double coverage(List<String> terms, DocumentHit hit) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    KnowledgeDocument document = hit.document();
+    StringBuilder text = new StringBuilder(document.title()).append('\n')
+        .append(String.join("\n", document.aliases())).append('\n').append(String.join("\n", document.topics()));
+    hit.passages().stream().limit(3).forEach(p -> text.append('\n').append(p.heading()).append('\n').append(p.text()));
+    Set<String> words = new LinkedHashSet<>(LexicalQueries.terms(analyzer, text.toString()));
+    return terms.stream().filter(words::contains).count() / (double) terms.size();
+  }
+
+  private static List<String> collect(IndexSearcher searcher, TopDocs top, Map<String, Passage> passages,
+      Map<String, Double> similarities) throws IOException {
+    List<String> ranking = new ArrayList<>(top.scoreDocs.length);
+    var stored = searcher.storedFields();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document doc = stored.document(hit.doc);
+      String id = doc.get(IndexFields.PASSAGE_ID);
+      passages.computeIfAbsent(id, k -> new Passage(id, doc.get(IndexFields.DOCUMENT_ID),
+          doc.getField(IndexFields.ORDINAL).numericValue().intValue(), doc.get(IndexFields.HEADING),
+          doc.get(IndexFields.TEXT)));
+      if (similarities != null) {
+        similarities.put(id, 2.0 * hit.score - 1);
+      }
+      ranking.add(id);
+    }
+    return ranking;
+  }
+
+  public KnowledgeBase knowledgeBase() {
+    return base;
+  }
+
+  /** The inverse document frequency of an analysed term in the passage bodies, for weighting words. */
+  public double idf(String term) {
+    try {
+      IndexSearcher searcher = index.acquire();
+      try {
+        int n = searcher.getIndexReader().numDocs();
+        int df = searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(IndexFields.BODY, term));
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      } finally {
+        index.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text's words as the index knows them: the composer compares sentences with the question this way. */
+  public List<String> analyse(String text) {
+    return LexicalQueries.terms(analyzer, text);
+  }
+}

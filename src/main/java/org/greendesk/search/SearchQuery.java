@@ -1,0 +1,27 @@
+package org.greendesk.search;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A search request.
+ *
+ * @param text what to look for, as the user typed it
+ * @param topK how many documents to return, 1 to 100
+ * @param economies economies to favour beyond those named in the text (from the conversation); may be empty
+ */
+public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies) {
+
+  public SearchQuery {
+    Objects.requireNonNull(text, "text");
+    if (topK < 1 || topK > 100) {
+      throw new IllegalArgumentException("top-k must be 1..100: " + topK);
+    }
+    Objects.requireNonNull(mode, "mode");
+    economies = Set.copyOf(economies);
+  }
+
+  public static SearchQuery of(String text, int topK) {
+    return new SearchQuery(text, topK, SearchMode.HYBRID, Set.of());
+  }
+}
