@@ -1,0 +1,53 @@
+package org.greendesk.assistant;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.greendesk.knowledge.EconomyLexicon;
+
+/**
+ * Understands a follow-up question without a language model, by carrying the previous turn's subject into the
+ * search: "does it apply to shoes?" after a question on REACH searches REACH and shoes; "and what about Korea?"
+ * after one on Singapore's carbon tax searches the carbon tax question with Korea in place of Singapore.
+ */
+final class FollowUps {
+  private static final int MAX_FOLLOW_UP_TERMS = 6;
+
+  private final Phrases markers;
+  private final EconomyLexicon economies;
+
+  FollowUps(Phrases markers, EconomyLexicon economies) {
+    this.markers = markers;
+    this.economies = economies;
+  }
+
+  /** The question to search for and the economies it is about, given the previous turn, if any. */
+  Standalone resolve(String question, List<String> questionTerms, List<Turn> history) {
+    Set<String> named = economies.find(question);
+    if (history.isEmpty() || !isFollowUp(question, questionTerms, named)) {
+      return new Standalone(question, named);
+    }
+    Turn previous = history.get(history.size() - 1);
+    if (previous.answer().sources().isEmpty()) {
+      return new Standalone(question, named);
+    }
+    String carried = named.isEmpty() ? previous.query() : economies.strip(previous.query());
+    Set<String> about = new LinkedHashSet<>(named.isEmpty() ? previous.economies() : named);
+    return new Standalone(carried.strip() + " " + question, about);
+  }
+
+  private boolean isFollowUp(String question, List<String> terms, Set<String> named) {
+    if (terms.size() > MAX_FOLLOW_UP_TERMS) {
+      return false;
+    }
+    String rest = economies.strip(question).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return markers.foundIn(question) || (!named.isEmpty() && rest.split(" ").length <= 3);
+  }
+
+  /** @param economies the economies to favour: those named now, or those carried from the previous turn */
+  record Standalone(String query, Set<String> economies) {
+    Standalone {
+      economies = Set.copyOf(economies);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.greendesk.assistant;
+
+import java.util.Locale;
+
+/** What a message is about, as the contract names it. */
+public enum Intent {
+  REGULATION, FUNDING, EVENT, DIRECTORY, GUIDE, ORGANISATION, SMALLTALK, ADVISOR_REQUEST, OUT_OF_SCOPE;
+
+  /** The contract's spelling: lower case with underscores. */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The intent of a question answered from a document of this category. A knowledge folder of another domain may
+   * use categories the contract does not name: its answers are reported as {@code guide}.
+   */
+  public static Intent ofCategory(String category) {
+    for (Intent intent : values()) {
+      if (intent.ordinal() <= ORGANISATION.ordinal() && intent.wire().equals(category.toLowerCase(Locale.ROOT))) {
+        return intent;
+      }
+    }
+    return GUIDE;
+  }
+}

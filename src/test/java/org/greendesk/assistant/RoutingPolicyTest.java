@@ -1,0 +1,40 @@
+package org.greendesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoutingPolicyTest {
+  @TempDir Path folder;
+
+  @Test
+  void should_load_the_shipped_policy() throws Exception {
+    RoutingPolicy policy = RoutingPolicy.load(Path.of("prompts/routing.yaml"));
+
+    assertThat(policy.weak()).isLessThan(policy.answered());
+    assertThat(policy.phrases("advisor_request").foundIn("Can I talk to a human please?")).isTrue();
+    assertThat(policy.phrases("out_of_scope").foundIn("what is the weather like")).isTrue();
+    assertThat(policy.phrases("out_of_scope").foundIn("weatherproofing rules")).isFalse();
+    assertThat(policy.reply("too_long")).contains("{max}");
+  }
+
+  @Test
+  void should_name_the_file_when_a_reply_is_missing() throws Exception {
+    Path file = Files.writeString(folder.resolve("routing.yaml"), "confidence: {answered: 0.6, weak: 0.3}\nreplies: {}\n");
+
+    assertThatThrownBy(() -> RoutingPolicy.load(file))
+        .hasMessageContaining("invalid routing policy " + file)
+        .hasMessageContaining("missing reply 'greeting'");
+  }
+
+  @Test
+  void should_refuse_thresholds_in_the_wrong_order() throws Exception {
+    Path file = Files.writeString(folder.resolve("routing.yaml"), "confidence: {answered: 0.2, weak: 0.5}\n");
+
+    assertThatThrownBy(() -> RoutingPolicy.load(file)).hasMessageContaining("0 <= weak <= answered <= 1");
+  }
+}
