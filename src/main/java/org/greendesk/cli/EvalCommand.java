@@ -1,0 +1,98 @@
+package org.greendesk.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.greendesk.config.GreenDesk;
+import org.greendesk.eval.BeirEvaluation;
+import org.greendesk.eval.EvalQuestion;
+import org.greendesk.eval.EvalSet;
+import org.greendesk.eval.RetrievalEvaluation;
+import org.greendesk.search.SearchMode;
+import org.greendesk.search.RetrievalSettings;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: the project's own figures, or a BEIR benchmark's. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Score retrieval on the project's evaluation set, or on a BEIR-format benchmark with --beir.")
+final class EvalCommand implements Callable<Integer> {
+  @Mixin private final Launcher launcher;
+  private final Terminal terminal;
+
+  @Option(names = "--set", paramLabel = "DIR", defaultValue = "eval/retrieval",
+      description = "folder of *.jsonl questions (default: ${DEFAULT-VALUE})")
+  Path set;
+
+  @Option(names = "--beir", paramLabel = "DIR", description = "a BEIR-format benchmark folder")
+  @Nullable Path beir;
+
+  @Option(names = "--split", defaultValue = "test", description = "the benchmark's split (default: ${DEFAULT-VALUE})")
+  String split;
+
+  @Option(names = "--mode", defaultValue = "hybrid", description = "bm25, dense or hybrid")
+  String mode;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "override a retrieval setting, for tuning")
+  Map<String, String> params = Map.of();
+
+  @Option(names = "--misses", description = "list the questions whose right document was not in the first 3")
+  boolean misses;
+
+  EvalCommand(Launcher launcher, Terminal terminal) {
+    this.launcher = launcher;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    SearchMode searchMode = SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
+    RetrievalSettings retrieval = RetrievalSettings.defaults().with(params);
+    if (beir != null) {
+      BeirEvaluation.Report report = new BeirEvaluation(launcher.settings(), retrieval).run(beir, split, searchMode,
+          line -> terminal.err().println(line));
+      terminal.out().printf(Locale.ROOT, "%s %s (%d queries, %d documents, %s, model %s)%n  nDCG@10     %.4f%n  Recall@100  %.4f%n",
+          beir.getFileName(), split, report.queries(), report.documents(), mode, report.model(), report.ndcgAt10(),
+          report.recallAt100());
+      return 0;
+    }
+    List<EvalQuestion> questions = EvalSet.load(set);
+    try (GreenDesk desk = launcher.open(terminal, retrieval).orElse(null)) {
+      if (desk == null) {
+        return launcher.failure();
+      }
+      RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
+          q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
+      print(evaluation.run(questions, searchMode), terminal.out());
+      return 0;
+    }
+  }
+
+  private void print(RetrievalEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Evaluation set %s: %d questions on %d documents (%s)%n", set, r.questions(),
+        r.questions() == 0 ? 0 : r.questions(), mode);
+    out.printf(Locale.ROOT, "  Recall@1  %.3f%n  Recall@3  %.3f%n  Recall@5  %.3f%n  MRR       %.3f%n",
+        r.recallAt1(), r.recallAt3(), r.recallAt5(), r.mrr());
+    out.printf(Locale.ROOT, "  held out (%d questions, not used for tuning): Recall@3 %.3f, MRR %.3f%n",
+        r.heldOut(), r.heldOutRecallAt3(), r.heldOutMrr());
+    out.printf(Locale.ROOT, "Confidence: mean %.2f when the first document is right, %.2f when it is wrong, %.2f off topic%n",
+        r.meanConfidenceRight(), r.meanConfidenceWrong(), r.meanConfidenceOffTopic());
+    out.printf(Locale.ROOT, "  answered without an offer of an advisor when right: %.3f%n", r.answeredWhenRight());
+    out.printf(Locale.ROOT, "  off-topic questions declined or found nothing (%d): %.3f%n", r.offTopic(), r.offTopicDeclined());
+    if (!r.documentsWithoutQuestions().isEmpty()) {
+      out.println("Documents with no question: " + String.join(", ", r.documentsWithoutQuestions()));
+    }
+    if (misses) {
+      for (RetrievalEvaluation.Outcome miss : r.misses()) {
+        out.printf(Locale.ROOT, "  miss %s:%d %s -> expected %s, got %s%n", miss.question().file(),
+            miss.question().line(), miss.question().q(), miss.question().expected(), miss.ranked());
+      }
+    }
+  }
+}

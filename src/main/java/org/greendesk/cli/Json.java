@@ -1,0 +1,66 @@
+package org.greendesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.greendesk.assistant.Answer;
+import org.greendesk.assistant.Source;
+import org.greendesk.search.DocumentHit;
+import org.jspecify.annotations.Nullable;
+
+/** The contract's JSON shapes (see the README), built field by field so that their order and names are fixed. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  static ObjectNode answer(Answer answer, @Nullable String id) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (id != null) {
+      node.put("id", id);
+    }
+    node.put("question", answer.question());
+    node.put("answer", answer.text());
+    ArrayNode sources = node.putArray("sources");
+    for (Source source : answer.sources()) {
+      ObjectNode s = sources.addObject();
+      s.put("id", source.id());
+      s.put("title", source.title());
+      s.put("url", source.url());
+      s.put("score", source.score());
+    }
+    node.put("confidence", answer.confidence());
+    node.put("intent", answer.intent().wire());
+    node.put("handoff", answer.handoff().wire());
+    node.put("reason", answer.reason());
+    return node;
+  }
+
+  static ObjectNode searchResults(String query, List<DocumentHit> hits, @Nullable String id) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (id != null) {
+      node.put("id", id);
+    }
+    node.put("query", query);
+    ArrayNode results = node.putArray("results");
+    for (DocumentHit hit : hits) {
+      ObjectNode r = results.addObject();
+      r.put("id", hit.document().id());
+      r.put("title", hit.document().title());
+      r.put("url", hit.document().source());
+      r.put("score", Math.round(hit.score() * 1000) / 1000.0);
+    }
+    return node;
+  }
+
+  static ObjectNode error(int line, @Nullable String id, String message) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (id != null) {
+      node.put("id", id);
+    }
+    node.put("line", line);
+    node.put("error", message);
+    return node;
+  }
+}

@@ -1,0 +1,54 @@
+package org.greendesk.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.greendesk.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code greendesk} command and its subcommands. */
+@Command(name = "greendesk", mixinStandardHelpOptions = true, version = "GreenDesk 0.1.0",
+    description = "Eco-innovation help desk for SMEs: answers from a knowledge base, with sources.",
+    subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+  private final CommandLine commandLine;
+
+  private Main(Settings settings, Terminal terminal) {
+    this.commandLine = new CommandLine(this);
+    commandLine.addSubcommand("ask", new AskCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("search", new SearchCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("chat", new ChatCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("index", new IndexCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("eval", new EvalCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("bench", new BenchCommand(new Launcher(settings), terminal));
+    commandLine.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
+  }
+
+  public static void main(String[] args) {
+    Settings settings;
+    try {
+      settings = Settings.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      System.err.println("Invalid setting: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(settings, new Terminal(System.in, out, err), args));
+  }
+
+  /** Runs one command line; returns the exit code. */
+  static int run(Settings settings, Terminal terminal, String... args) {
+    return new Main(settings, terminal).commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    commandLine.usage(commandLine.getOut());
+  }
+}

@@ -1,0 +1,131 @@
+package org.greendesk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.greendesk.assistant.Assistant;
+import org.greendesk.assistant.Confidence;
+import org.greendesk.assistant.ExtractiveComposer;
+import org.greendesk.assistant.RoutingPolicy;
+import org.greendesk.embedding.OnnxEmbedder;
+import org.greendesk.knowledge.Chunker;
+import org.greendesk.knowledge.KnowledgeBase;
+import org.greendesk.knowledge.KnowledgeFormatException;
+import org.greendesk.knowledge.KnowledgeLoader;
+import org.greendesk.search.Embedder;
+import org.greendesk.search.IndexChanges;
+import org.greendesk.search.PassageIndex;
+import org.greendesk.search.RetrievalSettings;
+import org.greendesk.search.Retriever;
+
+/**
+ * The object graph, built in one place from the settings: knowledge, index, retriever, assistant. Closing it
+ * closes the index. Long-lived: build one per process.
+ */
+public final class GreenDesk implements AutoCloseable {
+  private final KnowledgeBase knowledge;
+  private final PassageIndex index;
+  private final IndexChanges changes;
+  private final Retriever retriever;
+  private final Assistant assistant;
+
+  private GreenDesk(KnowledgeBase knowledge, PassageIndex index, IndexChanges changes, Retriever retriever,
+      Assistant assistant) {
+    this.knowledge = knowledge;
+    this.index = index;
+    this.changes = changes;
+    this.retriever = retriever;
+    this.assistant = assistant;
+  }
+
+  /**
+   * Loads the knowledge, brings the index up to date (rebuilding only what changed) and wires the assistant.
+   *
+   * @throws KnowledgeFormatException when a knowledge file is broken: nothing is indexed or served then
+   */
+  public static GreenDesk open(Settings settings) throws KnowledgeFormatException, IOException {
+    return open(settings, RetrievalSettings.defaults());
+  }
+
+  public static GreenDesk open(Settings settings, RetrievalSettings retrieval)
+      throws KnowledgeFormatException, IOException {
+    return open(settings, new OnnxEmbedder(settings.embeddingModel()), retrieval);
+  }
+
+  public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval)
+      throws KnowledgeFormatException, IOException {
+    KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
+    RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
+    PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
+    try {
+      IndexChanges changes = index.sync(knowledge);
+      Retriever retriever = new Retriever(index, knowledge, retrieval);
+      ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
+      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer);
+      return new GreenDesk(knowledge, index, changes, retriever, assistant);
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  /** One index per knowledge folder, so that pointing at another folder does not rebuild the default one. */
+  static Path indexFolder(Settings settings) {
+    Path knowledge = settings.knowledgeDir().toAbsolutePath().normalize();
+    String name = knowledge.getFileName() == null ? "knowledge" : knowledge.getFileName().toString();
+    return settings.dataDir().resolve("index").resolve(name + "-" + shortHash(knowledge.toString()));
+  }
+
+  private static Path policyFile(Settings settings) throws IOException {
+    Path file = settings.promptsDir().resolve("routing.yaml");
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    // Run from outside the project folder: use the copy packaged in the jar.
+    Path copy = settings.dataDir().resolve("routing.default.yaml");
+    try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/routing.yaml")) {
+      if (in == null) {
+        throw new IOException("no routing policy at " + file + " and none packaged");
+      }
+      Files.createDirectories(settings.dataDir());
+      Files.write(copy, in.readAllBytes());
+    }
+    return copy;
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  /** What the sync at opening changed. */
+  public IndexChanges changes() {
+    return changes;
+  }
+
+  public Retriever retriever() {
+    return retriever;
+  }
+
+  public Assistant assistant() {
+    return assistant;
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

@@ -1,0 +1,75 @@
+package org.greendesk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.greendesk.embedding.OnnxEmbedder;
+
+/**
+ * GreenDesk's settings, read once at start from the environment and, for what the environment leaves unset, from
+ * an optional {@code greendesk.properties} file in the working folder (same names as the variables).
+ *
+ * @param knowledgeDir the knowledge folder ({@code GREENDESK_KNOWLEDGE_DIR}, default {@code knowledge})
+ * @param dataDir index and other state ({@code GREENDESK_DATA_DIR}, default {@code data})
+ * @param promptsDir the routing policy and prompts ({@code GREENDESK_PROMPTS_DIR}, default {@code prompts}); the
+ *     copies inside the jar are used for files it lacks
+ * @param embeddingModel {@code GREENDESK_EMBEDDING_MODEL}: {@code minilm} or {@code bge-small}
+ */
+public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel) {
+  public static final String PROPERTIES_FILE = "greendesk.properties";
+
+  public Settings {
+    Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(promptsDir, "promptsDir");
+    Objects.requireNonNull(embeddingModel, "embeddingModel");
+  }
+
+  /** Reads the process environment and {@code greendesk.properties}; the one place that does. */
+  public static Settings fromEnvironment() {
+    Map<String, String> values = new HashMap<>();
+    Path file = Path.of(PROPERTIES_FILE);
+    if (Files.isRegularFile(file)) {
+      Properties properties = new Properties();
+      try (InputStream in = Files.newInputStream(file)) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    }
+    values.putAll(System.getenv());
+    return from(values);
+  }
+
+  /**
+   * Settings from named values.
+   *
+   * @throws IllegalArgumentException naming the setting whose value is wrong
+   */
+  public static Settings from(Map<String, String> values) {
+    OnnxEmbedder.Model model;
+    try {
+      model = OnnxEmbedder.Model.parse(values.getOrDefault("GREENDESK_EMBEDDING_MODEL", "bge-small"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("GREENDESK_EMBEDDING_MODEL: " + e.getMessage(), e);
+    }
+    return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
+        path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model);
+  }
+
+  public Settings withKnowledgeDir(Path dir) {
+    return new Settings(dir, dataDir, promptsDir, embeddingModel);
+  }
+
+  private static Path path(Map<String, String> values, String name, String fallback) {
+    String value = values.get(name);
+    return Path.of(value == null || value.isBlank() ? fallback : value.strip());
+  }
+}

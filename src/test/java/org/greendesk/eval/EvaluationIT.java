@@ -1,0 +1,48 @@
+package org.greendesk.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.greendesk.config.GreenDesk;
+import org.greendesk.config.TestDesk;
+import org.greendesk.search.SearchMode;
+import org.junit.jupiter.api.Test;
+
+/** The project's own figures must hold as the knowledge base grows: these are the targets of the README. */
+class EvaluationIT {
+  private final GreenDesk desk = TestDesk.get();
+
+  @Test
+  void should_keep_recall_at_three_at_or_above_095_and_decline_off_topic_questions() throws Exception {
+    List<EvalQuestion> questions = EvalSet.load(Path.of("eval/retrieval"));
+    RetrievalEvaluation.Report report = new RetrievalEvaluation(desk.retriever()::search,
+        q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge()).run(questions, SearchMode.HYBRID);
+
+    assertThat(report.questions()).isGreaterThanOrEqualTo(150);
+    assertThat(report.recallAt3()).isGreaterThanOrEqualTo(0.95);
+    assertThat(report.offTopicDeclined()).isGreaterThanOrEqualTo(0.9);
+    assertThat(report.meanConfidenceRight()).isGreaterThan(report.meanConfidenceOffTopic() + 0.3);
+  }
+
+  @Test
+  void should_have_at_least_two_questions_for_every_document() throws Exception {
+    Map<String, Long> perDocument = EvalSet.load(Path.of("eval/retrieval")).stream()
+        .filter(EvalQuestion::answerable)
+        .collect(Collectors.groupingBy(q -> q.expected().get(0), Collectors.counting()));
+
+    assertThat(desk.knowledge().documents()).allSatisfy(d ->
+        assertThat(perDocument.getOrDefault(d.id(), 0L)).as("questions for %s", d.id()).isGreaterThanOrEqualTo(2));
+  }
+
+  @Test
+  void should_only_expect_documents_that_exist() throws Exception {
+    var ids = desk.knowledge().byId().keySet();
+    assertThat(EvalSet.load(Path.of("eval/retrieval")))
+        .flatExtracting((Function<EvalQuestion, List<String>>) EvalQuestion::expected)
+        .allSatisfy(id -> assertThat(ids).contains(id));
+  }
+}
