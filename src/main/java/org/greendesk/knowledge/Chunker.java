@@ -86,12 +86,16 @@ public final class Chunker {
   static List<String> paragraphs(String markdown) {
     List<String> result = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
+    boolean inListItem = false;
     for (String raw : markdown.lines().toList()) {
       String line = raw.strip();
       boolean listItem = line.matches("([-*+]|\\d+[.)])\\s+.*");
-      if (line.isEmpty() || listItem || line.startsWith("#")) {
+      // An unindented line after a list item starts a new paragraph, though Markdown would continue the item.
+      boolean afterItem = inListItem && !raw.startsWith(" ") && !raw.startsWith("\t");
+      if (line.isEmpty() || listItem || afterItem || line.startsWith("#")) {
         flush(paragraph, result);
       }
+      inListItem = listItem || (inListItem && !line.isEmpty() && !afterItem);
       if (line.isEmpty()) {
         continue;
       }

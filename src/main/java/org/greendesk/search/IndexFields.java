@@ -20,8 +20,8 @@ final class IndexFields {
   static final String BODY = "body";
   static final String VECTOR = "vector";
 
-  /** Bumped whenever the fields or their analysis change, so that old indexes are rebuilt. */
-  static final String FORMAT = "3";
+  /** Bumped whenever the fields, their analysis or the chunking change, so that old indexes are rebuilt. */
+  static final String FORMAT = "4";
 
   private IndexFields() {}
 

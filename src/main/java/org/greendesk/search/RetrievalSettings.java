@@ -40,7 +40,7 @@ public record RetrievalSettings(
   }
 
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(0.9f, 0.4f, 2.0f, 3.0f, 1.0f, 1.0f, 100, 60, 1.0, 1.0, 0.5, true);
+    return new RetrievalSettings(0.9f, 0.4f, 0.5f, 1.5f, 1.0f, 1.0f, 100, 20, 1.0, 1.5, 0.3, true);
   }
 
   /**

@@ -37,6 +37,13 @@ class ChunkerTest {
   }
 
   @Test
+  void should_end_a_list_item_at_an_unindented_line() {
+    List<Passage> passages = new Chunker().chunk(doc("## Centres\n- ENTEC: energy storage systems\nMuch of this work is public.\n"));
+
+    assertThat(passages.get(0).text()).isEqualTo("ENTEC: energy storage systems\nMuch of this work is public.");
+  }
+
+  @Test
   void should_split_a_long_section_at_paragraphs_then_sentences() {
     String sentence = "This sentence has exactly enough words to count. ";
     String longParagraph = sentence.repeat(12).strip();
