@@ -1,5 +1,6 @@
 package org.greendesk.assistant;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.greendesk.search.SearchQuery;
 import org.greendesk.search.SearchResult;
 
 /**
- * Answers one message of a conversation: small talk and requests for a person by the routing policy, questions
- * from the knowledge base with their sources, a confidence, and whether to bring in an advisor. Thread safe;
+ * Answers one message of a conversation: small talk and requests for a person by the routing policy, "what
+ * events are coming up" from the calendar, other questions from the knowledge base with their sources, a confidence, and whether to bring in an advisor. Thread safe;
  * the conversation's earlier turns are passed in, not kept.
  */
 public final class Assistant {
@@ -30,8 +31,12 @@ public final class Assistant {
   private final Phrases advisorRequests;
   private final Phrases outOfScope;
   private final Phrases overrides;
+  private final Phrases eventQuestions;
+  private final EventListing events;
+  private final DocumentNames names;
 
-  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer) {
+  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer,
+      Clock clock) {
     this.retriever = retriever;
     this.policy = policy;
     this.confidence = confidence;
@@ -44,6 +49,11 @@ public final class Assistant {
     this.advisorRequests = policy.phrases("advisor_request");
     this.outOfScope = policy.phrases("out_of_scope");
     this.overrides = policy.phrases("instruction_override");
+    this.eventQuestions = policy.phrases("events_upcoming");
+    List<String> generic = new ArrayList<>(policy.phrases().get("events_upcoming"));
+    generic.addAll(policy.phrases().get("events_generic"));
+    this.names = new DocumentNames(retriever.knowledgeBase().documents());
+    this.events = new EventListing(retriever.knowledgeBase(), retriever::analyse, generic, clock);
   }
 
   /**
@@ -76,6 +86,9 @@ public final class Assistant {
       return plain(q, Intent.ADVISOR_REQUEST, Handoff.CREATED, "the user asked for a person",
           policy.reply("advisor_request"));
     }
+    if (eventQuestions.foundIn(q)) {
+      return new Turn(q, events.answer(q, topK), retriever.knowledgeBase().economies().find(q));
+    }
     return answerFromKnowledge(q, history, topK);
   }
 
@@ -94,7 +107,8 @@ public final class Assistant {
     }
     ExtractiveComposer.Composition composition = composer.compose(result.terms(), result.hits());
     boolean weak = sure < policy.answered();
-    String text = weak ? policy.reply("weak_match") + "\n\n" + composition.text() : composition.text();
+    String quoted = names.withTitles(composition.text());
+    String text = weak ? policy.reply("weak_match") + "\n\n" + quoted : quoted;
     Intent intent = Intent.ofCategory(result.hits().get(0).document().category());
     String reason = weak ? String.format("weak match (confidence %.2f): an advisor is offered", sure)
         : String.format("answered from the knowledge base (confidence %.2f)", sure);

@@ -25,7 +25,8 @@ public record RoutingPolicy(
     Map<String, String> replies) {
 
   static final List<String> PHRASE_LISTS = List.of(
-      "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up");
+      "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up",
+      "events_upcoming", "events_generic");
   static final List<String> REPLIES = List.of("greeting", "thanks", "out_of_scope", "instruction_override",
       "nothing_found", "weak_match", "advisor_request", "too_long");
 

@@ -1,35 +1,44 @@
 package org.greendesk.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.embedding.OnnxEmbedder;
+import org.greendesk.eval.BeirBenchmark;
+import org.greendesk.eval.BeirEvaluation;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.search.IndexChanges;
 import org.greendesk.search.PassageIndex;
+import org.greendesk.search.Embedder;
 import org.greendesk.search.RetrievalSettings;
+import org.greendesk.search.Retriever;
 import org.greendesk.search.SearchMode;
 import org.greendesk.search.SearchQuery;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: start-up time with an existing index, warm query latency (BM25, hybrid, whole answer) and a
- * fresh index build's time and heap, on the knowledge base. Numbers for the README, not assertions.
+ * {@code bench}: time to open, warm query latency (BM25, hybrid, whole answer) and a
+ * fresh index build's time and heap, on the knowledge base or a BEIR corpus. Numbers for the README, not assertions.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure start-up, query latency (p50/p99) and index build time and heap.")
+    description = "Measure opening time, query latency (p50/p99) and index build time and heap.")
 final class BenchCommand implements Callable<Integer> {
   @Mixin private final Launcher launcher;
   private final Terminal terminal;
@@ -40,6 +49,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "5", description = "timed passes over the questions")
   int rounds;
 
+  @Option(names = "--beir", paramLabel = "DIR", description = "time a BEIR benchmark's test queries on its corpus")
+  @Nullable Path beir;
+
+  @Option(names = "--build", description = "with --beir, also time a fresh build of the corpus index (minutes)")
+  boolean build;
+
   BenchCommand(Launcher launcher, Terminal terminal) {
     this.launcher = launcher;
     this.terminal = terminal;
@@ -47,21 +62,43 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return beir == null ? benchKnowledge() : benchBeir(beir);
+  }
+
+  private int benchKnowledge() throws IOException {
     List<String> questions = EvalSet.load(set).stream().map(EvalQuestion::q).toList();
-    launcher.open(terminal).ifPresent(this::closeQuietly); // make sure the index exists before timing start-up
     long start = System.nanoTime();
     try (GreenDesk desk = launcher.open(terminal).orElse(null)) {
       if (desk == null) {
         return launcher.failure();
       }
-      terminal.out().printf(Locale.ROOT, "Start-up with an existing index (in process): %d ms%n",
-          (System.nanoTime() - start) / 1_000_000);
-      time("BM25 search", questions, q -> desk.retriever().search(new SearchQuery(q, 3, SearchMode.BM25, java.util.Set.of())));
-      time("hybrid search", questions, q -> desk.retriever().search(SearchQuery.of(q, 3)));
+      terminal.out().printf(Locale.ROOT, "Opening (knowledge, model, index%s): %d ms%n",
+          desk.changes().nothingChanged() ? " up to date" : " refreshed", (System.nanoTime() - start) / 1_000_000);
+      timeSearches(desk.retriever(), questions);
       time("whole answer (hybrid + composer)", questions, q -> desk.assistant().reply(q, List.of(), 3));
       buildFresh(desk.knowledge());
     }
     return 0;
+  }
+
+  private int benchBeir(Path folder) throws IOException {
+    BeirBenchmark benchmark = BeirBenchmark.load(folder, "test");
+    Embedder embedder = new OnnxEmbedder(launcher.settings().embeddingModel());
+    Path indexFolder = BeirEvaluation.indexFolder(launcher.settings(), folder, embedder);
+    try (PassageIndex index = new PassageIndex(indexFolder, embedder, new Chunker(), RetrievalSettings.defaults())) {
+      index.sync(benchmark.corpus());
+      timeSearches(new Retriever(index, benchmark.corpus(), RetrievalSettings.defaults()),
+          List.copyOf(benchmark.queries().values()));
+    }
+    if (build) {
+      buildFresh(benchmark.corpus());
+    }
+    return 0;
+  }
+
+  private void timeSearches(Retriever retriever, List<String> questions) {
+    time("BM25 search", questions, q -> retriever.search(new SearchQuery(q, 3, SearchMode.BM25, Set.of())));
+    time("hybrid search", questions, q -> retriever.search(SearchQuery.of(q, 3)));
   }
 
   private void time(String label, List<String> questions, Consumer<String> action) {
@@ -82,28 +119,20 @@ final class BenchCommand implements Callable<Integer> {
 
   private void buildFresh(KnowledgeBase base) throws IOException {
     Path folder = Files.createTempDirectory("greendesk-bench-index");
-    Runtime runtime = Runtime.getRuntime();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     System.gc();
-    long before = runtime.totalMemory() - runtime.freeMemory();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     try (PassageIndex index = new PassageIndex(folder, new OnnxEmbedder(launcher.settings().embeddingModel()),
         new Chunker(), RetrievalSettings.defaults())) {
       IndexChanges changes = index.sync(base);
-      long after = runtime.totalMemory() - runtime.freeMemory();
-      terminal.out().printf(Locale.ROOT, "Fresh index build: %d documents, %d passages in %.1f s; heap in use %d MiB "
-          + "(+%d MiB during the build, max heap %d MiB)%n", base.documents().size(), changes.passages(),
-          changes.took().toMillis() / 1000.0, after >> 20, Math.max(0, after - before) >> 20, runtime.maxMemory() >> 20);
+      long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+      terminal.out().printf(Locale.ROOT, "Fresh index build: %d documents, %d passages in %.1f s; peak heap %d MiB%n",
+          base.documents().size(), changes.passages(), changes.took().toMillis() / 1000.0, peak >> 20);
     } finally {
       try (var files = Files.walk(folder)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
-    }
-  }
-
-  private void closeQuietly(GreenDesk desk) {
-    try {
-      desk.close();
-    } catch (IOException e) {
-      terminal.err().println("closing: " + e.getMessage());
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.greendesk.config.Settings;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Start logging before any library does, from several threads, during start-up.
+    LoggerFactory.getLogger(Main.class);
     Settings settings;
     try {
       settings = Settings.fromEnvironment();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.greendesk.assistant.Assistant;
@@ -54,10 +55,10 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval)
       throws KnowledgeFormatException, IOException {
-    return open(settings, new OnnxEmbedder(settings.embeddingModel()), retrieval);
+    return open(settings, new OnnxEmbedder(settings.embeddingModel()), retrieval, Clock.systemDefaultZone());
   }
 
-  public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval)
+  public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval, Clock clock)
       throws KnowledgeFormatException, IOException {
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
     RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
@@ -66,7 +67,7 @@ public final class GreenDesk implements AutoCloseable {
       IndexChanges changes = index.sync(knowledge);
       Retriever retriever = new Retriever(index, knowledge, retrieval);
       ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
-      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer);
+      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer, clock);
       return new GreenDesk(knowledge, index, changes, retriever, assistant);
     } catch (IOException | RuntimeException e) {
       index.close();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.greendesk.knowledge.EconomyLexicon;
+import org.greendesk.knowledge.EventCalendar;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
 
@@ -57,7 +58,7 @@ public record BeirBenchmark(KnowledgeBase corpus, Map<String, String> queries, M
       documents.add(new KnowledgeDocument(id, title, "document", List.of(), List.of(), List.of(), null, null,
           Map.of(), text.isBlank() ? title : text, List.of(), corpusFile, hash));
     });
-    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), HexFormat.of().formatHex(corpusHash.digest()));
+    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(), HexFormat.of().formatHex(corpusHash.digest()));
     return new BeirBenchmark(base, queries, qrels);
   }
 

@@ -10,6 +10,7 @@ import org.greendesk.config.Settings;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.search.DocumentHit;
+import org.greendesk.search.Embedder;
 import org.greendesk.search.IndexChanges;
 import org.greendesk.search.PassageIndex;
 import org.greendesk.search.RetrievalSettings;
@@ -30,13 +31,18 @@ public final class BeirEvaluation {
     this.retrieval = retrieval;
   }
 
+  /** Where a benchmark's corpus index is kept: one per benchmark and embedding model. */
+  public static Path indexFolder(Settings settings, Path benchmark, Embedder embedder) {
+    return settings.dataDir().resolve("beir").resolve(benchmark.toAbsolutePath().normalize().getFileName()
+        + "-" + embedder.modelId());
+  }
+
   public record Report(int queries, int documents, String model, double ndcgAt10, double recallAt100) {}
 
   public Report run(Path folder, String split, SearchMode mode, Consumer<String> progress) throws IOException {
     BeirBenchmark benchmark = BeirBenchmark.load(folder, split);
     OnnxEmbedder embedder = new OnnxEmbedder(settings.embeddingModel());
-    Path indexFolder = settings.dataDir().resolve("beir").resolve(folder.toAbsolutePath().normalize().getFileName()
-        + "-" + embedder.modelId());
+    Path indexFolder = indexFolder(settings, folder, embedder);
     try (PassageIndex index = new PassageIndex(indexFolder, embedder, new Chunker(), retrieval)) {
       progress.accept("Indexing " + benchmark.corpus().documents().size() + " documents in " + indexFolder
           + " (the first run embeds the whole corpus and takes minutes)...");

@@ -11,13 +11,16 @@ import java.util.Optional;
  * half-loaded base.
  *
  * @param documents in a stable order (by file path)
- * @param contentHash changes whenever any document, or the folder's settings, change
+ * @param calendar the dated events of the folder's {@code *.ics} files
+ * @param contentHash changes whenever any document, calendar or the folder's settings change
  */
-public record KnowledgeBase(List<KnowledgeDocument> documents, EconomyLexicon economies, String contentHash) {
+public record KnowledgeBase(
+    List<KnowledgeDocument> documents, EconomyLexicon economies, EventCalendar calendar, String contentHash) {
 
   public KnowledgeBase {
     documents = List.copyOf(documents);
     Objects.requireNonNull(economies, "economies");
+    Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(contentHash, "contentHash");
   }
 

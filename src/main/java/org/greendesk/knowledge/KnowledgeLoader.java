@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads a knowledge folder: every {@code *.md} file below it except READMEs, plus the optional
- * {@code knowledge.yaml} that declares the allowed categories and the words naming each economy.
+ * Loads a knowledge folder: every {@code *.md} file below it except READMEs, the events of every {@code *.ics}
+ * calendar, and the optional {@code knowledge.yaml} that declares the allowed categories and the words naming each
+ * economy.
  *
  * <p>All or nothing: {@link #load} either returns a base in which every document is valid, or throws with every
  * problem found (file, line, what is wrong).
@@ -40,7 +41,7 @@ public final class KnowledgeLoader {
     folderHash.update(settings.rawBytes());
     DocumentParser parser = new DocumentParser(settings.categories());
     Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();
-    for (Path file : markdownFiles(folder)) {
+    for (Path file : files(folder, ".md")) {
       byte[] bytes = read(file);
       folderHash.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
       folderHash.update(bytes);
@@ -52,10 +53,21 @@ public final class KnowledgeLoader {
         }
       });
     }
+    List<CalendarEvent> events = new ArrayList<>();
+    for (Path file : files(folder, ".ics")) {
+      folderHash.update(read(file));
+      for (CalendarEvent event : readCalendar(file, problems)) {
+        if (event.documentId() != null && !byId.containsKey(event.documentId())) {
+          problems.add(new KnowledgeProblem(file, 0, "event '" + event.title() + "' names unknown document "
+              + event.documentId()));
+        }
+        events.add(event);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new KnowledgeFormatException(problems);
     }
-    return new KnowledgeBase(List.copyOf(byId.values()), settings.economies(),
+    return new KnowledgeBase(List.copyOf(byId.values()), settings.economies(), new EventCalendar(events),
         HexFormat.of().formatHex(folderHash.digest()));
   }
 
@@ -84,11 +96,20 @@ public final class KnowledgeLoader {
     }
   }
 
-  private static List<Path> markdownFiles(Path folder) {
+  private static List<CalendarEvent> readCalendar(Path file, List<KnowledgeProblem> problems) {
+    try {
+      return new CalendarLoader().load(file, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Files with the ending below the folder, READMEs and hidden files left out, in path order. */
+  private static List<Path> files(Path folder, String ending) {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ending))
           .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
           .filter(p -> !isHidden(folder.relativize(p)))
           .sorted()

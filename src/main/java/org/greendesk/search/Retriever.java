@@ -30,6 +30,8 @@ public final class Retriever {
   private static final int MAX_TERMS = 64;
   /** Coverage is a confidence signal for the first hits only; computing it further down would waste time. */
   private static final int COVERAGE_HITS = 3;
+  /** The economy of documents that apply anywhere (the knowledge format's convention). */
+  static final String EVERYWHERE = "Global";
 
   private final PassageIndex index;
   private final KnowledgeBase base;
@@ -114,7 +116,7 @@ public final class Retriever {
       }
       double score = documentScores.get(entry.getKey());
       // Lowering the others rather than lifting the matches keeps scores within 0..1.
-      if (!economies.isEmpty() && document.economies().stream().noneMatch(economies::contains)) {
+      if (!economies.isEmpty() && document.economies().stream().noneMatch(e -> economies.contains(e) || e.equals(EVERYWHERE))) {
         score /= 1 + settings.economyBoost();
       }
       List<Passage> found = entry.getValue().stream().map(passages::get).toList();

@@ -100,4 +100,26 @@ class AssistantIT {
   void should_refuse_an_empty_question() {
     assertThatThrownBy(() -> ask("   ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
   }
+
+  @Test
+  void should_answer_what_events_are_coming_up_from_the_calendar_and_event_documents() {
+    Answer answer = ask("What events are coming up in Korea?");
+
+    assertThat(answer.intent()).isEqualTo(Intent.EVENT);
+    assertThat(answer.text()).contains("ENVEX");
+    assertThat(answer.sources()).isNotEmpty().allSatisfy(s -> assertThat(s.id()).startsWith("event-"));
+  }
+
+  @Test
+  void should_find_research_centres_by_economy_and_field() {
+    assertThat(ask("green research centres in Thailand").sources()).extracting(Source::id).contains("dir-nstda");
+    assertThat(ask("research institute for hydrogen in Japan").sources()).first().extracting(Source::id)
+        .isEqualTo("dir-aist");
+    assertThat(ask("who can help with heat pumps in Korea").text()).contains("KIER");
+  }
+
+  @Test
+  void should_show_document_titles_instead_of_ids_in_answers() {
+    assertThat(ask("who can help finance a heat pump for my factory").text()).doesNotContainPattern("fund-[a-z]+-");
+  }
 }

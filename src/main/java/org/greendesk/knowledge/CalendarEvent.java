@@ -1,0 +1,30 @@
+package org.greendesk.knowledge;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One dated occurrence of an event, from the knowledge folder's calendar.
+ *
+ * @param ends the last day, inclusive (iCalendar's DTEND is exclusive; the loader converts)
+ * @param url the event's page, or {@code null}
+ * @param documentId the knowledge document describing the recurring event, or {@code null}
+ */
+public record CalendarEvent(
+    String title, LocalDate starts, LocalDate ends, String location, List<String> economies, List<String> topics,
+    @Nullable String url, @Nullable String documentId) {
+
+  public CalendarEvent {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(starts, "starts");
+    Objects.requireNonNull(ends, "ends");
+    if (ends.isBefore(starts)) {
+      throw new IllegalArgumentException("an event cannot end before it starts: " + title);
+    }
+    Objects.requireNonNull(location, "location");
+    economies = List.copyOf(economies);
+    topics = List.copyOf(topics);
+  }
+}

@@ -1,0 +1,70 @@
+package org.greendesk.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The project's own knowledge base: complete, and every document fit to be quoted with its source. */
+class KnowledgeBaseContentTest {
+  private static final Path KNOWLEDGE = Path.of("knowledge");
+  private static final Set<String> CATEGORIES =
+      Set.of("regulation", "funding", "event", "organisation", "directory", "guide");
+  private static KnowledgeBase base;
+
+  @BeforeAll
+  static void load() throws Exception {
+    base = new KnowledgeLoader().load(KNOWLEDGE);
+  }
+
+  @Test
+  void should_hold_every_document_of_the_coverage_list() throws Exception {
+    List<String> required = Files.readAllLines(Path.of("src/test/resources/knowledge-coverage.txt")).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+    assertThat(required).hasSize(101);
+    assertThat(base.byId().keySet()).containsAll(required);
+  }
+
+  @Test
+  void should_give_every_document_complete_front_matter() {
+    assertThat(base.documents()).allSatisfy(d -> {
+      assertThat(d.id()).as(d.file().toString()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+      assertThat(CATEGORIES).as("category of %s", d.id()).contains(d.category());
+      assertThat(d.file().getParent().getFileName().toString()).as("folder of %s", d.id()).isEqualTo(d.category());
+      assertThat(d.file().getFileName().toString()).isEqualTo(d.id() + ".md");
+      assertThat(d.economies()).as("economies of %s", d.id()).isNotEmpty();
+      assertThat(d.topics()).as("topics of %s", d.id()).isNotEmpty();
+      assertThat(d.aliases()).as("aliases of %s", d.id()).isNotEmpty();
+      assertThat(d.reviewed()).as("reviewed date of %s", d.id()).isNotNull();
+      assertThat(d.source()).as("source of %s", d.id()).startsWith("https://");
+      assertThat(URI.create(d.source()).getHost()).as("source host of %s", d.id()).contains(".");
+    });
+  }
+
+  @Test
+  void should_keep_every_body_between_250_and_900_words() {
+    assertThat(base.documents()).allSatisfy(d -> assertThat(d.body().split("\\s+").length)
+        .as("words in %s", d.id()).isBetween(250, 900));
+  }
+
+  @Test
+  void should_relate_only_to_documents_that_exist() {
+    Set<String> ids = base.byId().keySet();
+    assertThat(base.documents()).allSatisfy(d -> assertThat(ids).as("related ids of %s", d.id())
+        .containsAll(d.related()));
+  }
+
+  @Test
+  void should_name_only_economies_that_questions_can_name() {
+    Set<String> named = base.documents().stream().flatMap(d -> d.economies().stream()).collect(Collectors.toSet());
+    named.remove("Global");
+    assertThat(named).allSatisfy(economy -> assertThat(base.economies().find(economy)).as(economy).contains(economy));
+  }
+}
