@@ -96,7 +96,8 @@ public final class Assistant {
     List<String> terms = retriever.analyse(q);
     FollowUps.Standalone standalone = followUps.resolve(q, terms, history);
     SearchResult result = retriever.search(
-        new SearchQuery(standalone.query(), Math.max(topK, 3), SearchMode.HYBRID, standalone.economies()));
+        new SearchQuery(standalone.query(), Math.max(topK, 3), SearchMode.HYBRID, standalone.economies(),
+            standalone.economySwitched()));
     double sure = result.hits().isEmpty() ? 0 : confidence.of(result.hits().get(0));
     if (sure < policy.weak() || outOfScope.foundIn(q) && sure < policy.answered()) {
       boolean declined = outOfScope.foundIn(q);

@@ -25,15 +25,16 @@ final class FollowUps {
   Standalone resolve(String question, List<String> questionTerms, List<Turn> history) {
     Set<String> named = economies.find(question);
     if (history.isEmpty() || !isFollowUp(question, questionTerms, named)) {
-      return new Standalone(question, named);
+      return new Standalone(question, named, false);
     }
     Turn previous = history.get(history.size() - 1);
     if (previous.answer().sources().isEmpty()) {
-      return new Standalone(question, named);
+      return new Standalone(question, named, false);
     }
     String carried = named.isEmpty() ? previous.query() : economies.strip(previous.query());
     Set<String> about = new LinkedHashSet<>(named.isEmpty() ? previous.economies() : named);
-    return new Standalone(carried.strip() + " " + question, about);
+    boolean switched = !named.isEmpty() && !named.equals(previous.economies());
+    return new Standalone(carried.strip() + " " + question, about, switched);
   }
 
   private boolean isFollowUp(String question, List<String> terms, Set<String> named) {
@@ -44,8 +45,12 @@ final class FollowUps {
     return markers.foundIn(question) || (!named.isEmpty() && rest.split(" ").length <= 3);
   }
 
-  /** @param economies the economies to favour: those named now, or those carried from the previous turn */
-  record Standalone(String query, Set<String> economies) {
+  /**
+   * @param economies the economies to favour: those named now, or those carried from the previous turn
+   * @param economySwitched the follow-up moves the conversation to another economy ("and in Korea?"): only its
+   *     documents are wanted
+   */
+  record Standalone(String query, Set<String> economies, boolean economySwitched) {
     Standalone {
       economies = Set.copyOf(economies);
     }

@@ -93,12 +93,12 @@ public final class Retriever {
     }
     Map<String, Double> fused = RankFusion.reciprocalRank(rankings, weights, settings.rrfK());
     double best = RankFusion.maxScore(weights, settings.rrfK());
-    return group(fused, passages, similarities, lowestSimilarity, best, economies, terms, query.topK());
+    return group(fused, passages, similarities, lowestSimilarity, best, economies, terms, query);
   }
 
   private List<DocumentHit> group(Map<String, Double> fused, Map<String, Passage> passages,
       Map<String, Double> similarities, double lowestSimilarity, double best, Set<String> economies,
-      List<String> terms, int topK) {
+      List<String> terms, SearchQuery query) {
     Map<String, List<String>> byDocument = new LinkedHashMap<>();
     Map<String, Double> documentScores = new HashMap<>();
     fused.entrySet().stream()
@@ -116,7 +116,7 @@ public final class Retriever {
       }
       double score = documentScores.get(entry.getKey());
       // Lowering the others rather than lifting the matches keeps scores within 0..1.
-      if (!economies.isEmpty() && document.economies().stream().noneMatch(e -> economies.contains(e) || e.equals(EVERYWHERE))) {
+      if (!serves(document, economies)) {
         score /= 1 + settings.economyBoost();
       }
       List<Passage> found = entry.getValue().stream().map(passages::get).toList();
@@ -124,9 +124,12 @@ public final class Retriever {
           .orElse(-1);
       hits.add(new DocumentHit(document, score, found, similarity < -0.5 ? lowestSimilarity : similarity, 0));
     }
+    if (query.onlyTheseEconomies() && hits.stream().anyMatch(h -> serves(h.document(), economies))) {
+      hits.removeIf(h -> !serves(h.document(), economies));
+    }
     List<DocumentHit> ranked = hits.stream()
         .sorted(Comparator.comparingDouble(DocumentHit::score).reversed())
-        .limit(topK)
+        .limit(query.topK())
         .toList();
     List<DocumentHit> result = new ArrayList<>(ranked.size());
     for (int i = 0; i < ranked.size(); i++) {
@@ -135,6 +138,12 @@ public final class Retriever {
           i < COVERAGE_HITS ? coverage(terms, hit) : 0));
     }
     return result;
+  }
+
+  /** True when no economy is asked for, or the document serves one of them or every economy. */
+  private static boolean serves(KnowledgeDocument document, Set<String> economies) {
+    return economies.isEmpty()
+        || document.economies().stream().anyMatch(e -> economies.contains(e) || e.equals(EVERYWHERE));
   }
 
   private double coverage(List<String> terms, DocumentHit hit) {

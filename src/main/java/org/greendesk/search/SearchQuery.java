@@ -9,8 +9,10 @@ import java.util.Set;
  * @param text what to look for, as the user typed it
  * @param topK how many documents to return, 1 to 100
  * @param economies economies to favour beyond those named in the text (from the conversation); may be empty
+ * @param onlyTheseEconomies keep only documents serving the economies (or every economy), when any does: for a
+ *     follow-up that moves the conversation to another economy
  */
-public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies) {
+public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies, boolean onlyTheseEconomies) {
 
   public SearchQuery {
     Objects.requireNonNull(text, "text");
@@ -19,6 +21,10 @@ public record SearchQuery(String text, int topK, SearchMode mode, Set<String> ec
     }
     Objects.requireNonNull(mode, "mode");
     economies = Set.copyOf(economies);
+  }
+
+  public SearchQuery(String text, int topK, SearchMode mode, Set<String> economies) {
+    this(text, topK, mode, economies, false);
   }
 
   public static SearchQuery of(String text, int topK) {
