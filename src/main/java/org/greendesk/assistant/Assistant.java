@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.greendesk.knowledge.KnowledgeDocument;
@@ -28,7 +29,7 @@ public final class Assistant {
   private final ExtractiveComposer composer;
   private final FollowUps followUps;
   private final Phrases greetings;
-  private final Phrases advisorRequests;
+  private final Escalations escalations;
   private final Phrases outOfScope;
   private final Phrases overrides;
   private final Phrases eventQuestions;
@@ -46,7 +47,7 @@ public final class Assistant {
     smalltalk.addAll(policy.phrases().get("thanks"));
     smalltalk.addAll(policy.phrases().get("filler"));
     this.greetings = new Phrases(smalltalk);
-    this.advisorRequests = policy.phrases("advisor_request");
+    this.escalations = new Escalations(policy);
     this.outOfScope = policy.phrases("out_of_scope");
     this.overrides = policy.phrases("instruction_override");
     this.eventQuestions = policy.phrases("events_upcoming");
@@ -82,14 +83,32 @@ public final class Assistant {
       return plain(q, Intent.SMALLTALK, Handoff.NONE, thanks ? "thanks" : "greeting",
           policy.reply(thanks ? "thanks" : "greeting"));
     }
-    if (advisorRequests.foundIn(q)) {
-      return plain(q, Intent.ADVISOR_REQUEST, Handoff.CREATED, "the user asked for a person",
-          policy.reply("advisor_request"));
+    Optional<String> asked = escalations.personRequested(q, history);
+    if (asked.isPresent()) {
+      return plain(q, Intent.ADVISOR_REQUEST, Handoff.CREATED, asked.get(), policy.reply("advisor_request"));
     }
     if (eventQuestions.foundIn(q)) {
       return new Turn(q, events.answer(q, topK), retriever.knowledgeBase().economies().find(q));
     }
-    return answerFromKnowledge(q, history, topK);
+    Turn turn = answerFromKnowledge(q, history, topK);
+    Optional<String> matter = escalations.matterNeedsPerson(q);
+    if (matter.isPresent()) {
+      return escalated(turn, matter.get(), policy.reply("escalated"));
+    }
+    if (Escalations.failed(turn.answer()) && Escalations.failedTwice(history)) {
+      return escalated(turn, "the bot failed to help twice in a row", policy.reply("failed_twice"));
+    }
+    return turn;
+  }
+
+  /** The turn with an escalation created: the notice first, then whatever the knowledge base had to say. */
+  private static Turn escalated(Turn turn, String reason, String notice) {
+    Answer a = turn.answer();
+    boolean found = !a.sources().isEmpty();
+    String text = found ? notice + "\n\nIn the meantime, from my sources:\n" + a.text() : notice;
+    Intent intent = found ? a.intent() : Intent.ADVISOR_REQUEST;
+    return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), intent,
+        Handoff.CREATED, reason), turn.economies());
   }
 
   private Turn answerFromKnowledge(String q, List<Turn> history, int topK) {

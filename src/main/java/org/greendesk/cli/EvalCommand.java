@@ -2,6 +2,7 @@ package org.greendesk.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.greendesk.eval.BeirEvaluation;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
 import org.greendesk.eval.RetrievalEvaluation;
+import org.greendesk.eval.RoutingEvaluation;
 import org.greendesk.search.SearchMode;
 import org.greendesk.search.RetrievalSettings;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "DIR", defaultValue = "eval/retrieval",
       description = "folder of *.jsonl questions (default: ${DEFAULT-VALUE})")
   Path set;
+
+  @Option(names = "--routing", paramLabel = "DIR", defaultValue = "eval/routing",
+      description = "folder of labelled routing messages (default: ${DEFAULT-VALUE})")
+  Path routing;
 
   @Option(names = "--beir", paramLabel = "DIR", description = "a BEIR-format benchmark folder")
   @Nullable Path beir;
@@ -70,7 +76,23 @@ final class EvalCommand implements Callable<Integer> {
       RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
           q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
       print(evaluation.run(questions, searchMode), terminal.out());
+      if (Files.isDirectory(routing)) {
+        print(RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
+      }
       return 0;
+    }
+  }
+
+  private void print(RoutingEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Routing %s: %d labelled messages, %d that need a person%n", routing, r.messages(),
+        r.shouldRoute());
+    out.printf(Locale.ROOT, "  recall of \"should route\"  %.3f%n  needless routing         %.3f%n"
+        + "  advisor offered needlessly %.3f%n", r.recall(), r.needless(), r.offeredNeedlessly());
+    if (misses) {
+      for (RoutingEvaluation.Miss miss : r.misses()) {
+        out.printf(Locale.ROOT, "  miss %s -> expected %s, got %s (%s)%n", miss.message().q(),
+            miss.message().expected().wire(), miss.got().wire(), miss.reason());
+      }
     }
   }
 

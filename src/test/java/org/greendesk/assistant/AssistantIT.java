@@ -122,4 +122,33 @@ class AssistantIT {
   void should_show_document_titles_instead_of_ids_in_answers() {
     assertThat(ask("who can help finance a heat pump for my factory").text()).doesNotContainPattern("fund-[a-z]+-");
   }
+
+  @Test
+  void should_escalate_a_legal_matter_and_still_say_what_the_sources_have() {
+    Answer answer = ask("We were fined for not reporting under CBAM, what do we do now?");
+
+    assertThat(answer.handoff()).isEqualTo(Handoff.CREATED);
+    assertThat(answer.reason()).isEqualTo("legal or urgent matter");
+    assertThat(answer.text()).startsWith("This needs a person");
+    assertThat(answer.sources()).extracting(Source::id).contains("eu-cbam");
+  }
+
+  @Test
+  void should_escalate_when_the_sme_accepts_the_offer_of_an_advisor() {
+    List<Turn> history = new ArrayList<>();
+    history.add(assistant.reply("how do I import llama wool to Mars", history, 3));
+
+    Answer answer = assistant.reply("yes please", history, 3).answer();
+
+    assertThat(history.get(0).answer().handoff()).isEqualTo(Handoff.OFFERED);
+    assertThat(answer.handoff()).isEqualTo(Handoff.CREATED);
+    assertThat(answer.reason()).isEqualTo("the SME accepted the offer of an advisor");
+  }
+
+  @Test
+  void should_not_route_an_informational_question_about_penalties() {
+    Answer answer = ask("What are the penalties under CBAM if an importer does not report?");
+
+    assertThat(answer.handoff()).isEqualTo(Handoff.NONE);
+  }
 }

@@ -45,4 +45,16 @@ class EvaluationIT {
         .flatExtracting((Function<EvalQuestion, List<String>>) EvalQuestion::expected)
         .allSatisfy(id -> assertThat(ids).contains(id));
   }
+
+  @Test
+  void should_route_at_least_nine_in_ten_cases_that_need_a_person_and_at_most_one_in_ten_needlessly()
+      throws Exception {
+    List<RoutingEvaluation.Labelled> messages = RoutingEvaluation.load(Path.of("eval/routing"));
+
+    RoutingEvaluation.Report report = RoutingEvaluation.run(desk.assistant(), messages);
+
+    assertThat(report.messages()).isGreaterThanOrEqualTo(40);
+    assertThat(report.recall()).isGreaterThanOrEqualTo(0.9);
+    assertThat(report.needless()).isLessThanOrEqualTo(0.1);
+  }
 }
