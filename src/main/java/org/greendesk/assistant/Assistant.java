@@ -102,10 +102,12 @@ public final class Assistant {
   }
 
   /** The turn with an escalation created: the notice first, then whatever the knowledge base had to say. */
-  private static Turn escalated(Turn turn, String reason, String notice) {
+  private Turn escalated(Turn turn, String reason, String notice) {
     Answer a = turn.answer();
     boolean found = !a.sources().isEmpty();
-    String text = found ? notice + "\n\nIn the meantime, from my sources:\n" + a.text() : notice;
+    String quoted = a.text().startsWith(policy.reply("weak_match"))
+        ? a.text().substring(policy.reply("weak_match").length()).strip() : a.text();
+    String text = found ? notice + "\n\nIn the meantime, from my sources:\n" + quoted : notice;
     Intent intent = found ? a.intent() : Intent.ADVISOR_REQUEST;
     return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), intent,
         Handoff.CREATED, reason), turn.economies());

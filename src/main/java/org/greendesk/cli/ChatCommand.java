@@ -3,24 +3,33 @@ package org.greendesk.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.greendesk.assistant.Turn;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.greendesk.config.DeskServices;
 import org.greendesk.config.GreenDesk;
+import org.greendesk.conversation.Desk;
+import org.greendesk.conversation.InboundMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chat}: a conversation in the terminal, with memory of the earlier turns. */
+/**
+ * {@code chat}: a conversation in the terminal, through the same desk as every channel: stored, remembered, and
+ * handed to an advisor (who answers with {@code greendesk advisor} in another terminal) when it needs a person.
+ */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-    description = "Hold a conversation in the terminal. /new starts a new conversation, /quit leaves.")
+    description = "Hold a conversation in the terminal. /advisor asks for a person, /cancel leaves the queue, "
+        + "/forget deletes your data, /quit leaves.")
 final class ChatCommand implements Callable<Integer> {
   @Mixin private final Launcher launcher;
   private final Terminal terminal;
 
-  @Option(names = "--top-k", paramLabel = "N", defaultValue = "3", description = "most sources to list (1-100)")
-  int topK;
+  @Option(names = "--as", paramLabel = "NAME", defaultValue = "you", description = "who you are in the conversation")
+  String name;
 
   ChatCommand(Launcher launcher, Terminal terminal) {
     this.launcher = launcher;
@@ -29,36 +38,54 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (topK < 1 || topK > 100) {
-      terminal.err().println("--top-k must be between 1 and 100: " + topK);
-      return 2;
-    }
-    try (GreenDesk desk = launcher.open(terminal).orElse(null)) {
-      if (desk == null) {
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "chat-outbox");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try (GreenDesk greenDesk = launcher.open(terminal).orElse(null)) {
+      if (greenDesk == null) {
         return launcher.failure();
       }
-      terminal.out().println("GreenDesk: ask about green regulations, funding or events. /new starts over, /quit leaves.");
-      List<Turn> history = new ArrayList<>();
-      BufferedReader reader = terminal.reader();
-      while (true) {
-        terminal.out().print("\nyou> ");
-        terminal.out().flush();
-        String line = reader.readLine();
-        if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
-          terminal.out().println();
-          return 0;
-        }
-        if (line.strip().equals("/new")) {
-          history.clear();
-          terminal.out().println("(new conversation)");
-        } else if (!line.isBlank()) {
-          Turn turn = desk.assistant().reply(line, history, topK);
-          history.add(turn);
-          terminal.out().println("\ngreendesk> " + Printer.answer(turn.answer()).replace("\n", "\n  "));
-        }
+      try (DeskServices services = DeskServices.withDesk(launcher.settings(), greenDesk.assistant(),
+          Map.of(TerminalChannel.NAME, new TerminalChannel(terminal.out())), new DatabaseDesk(), Clock.systemUTC())) {
+        Desk desk = services.desk();
+        desk.resume();
+        // Advisors' replies arrive while the user is idle: deliver them as they come.
+        background.scheduleWithFixedDelay(() -> {
+          services.sender().drainOnce();
+          services.handoffs().flagOverdue(launcher.settings().overdueAfter());
+        }, 1, 1, TimeUnit.SECONDS);
+        terminal.out().println("GreenDesk: ask about green regulations, funding or events. "
+            + "/advisor asks for a person, /cancel leaves the queue, /forget deletes your data, /quit leaves.");
+        converse(desk, services);
+        return 0;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      background.shutdownNow();
     }
+  }
+
+  private void converse(Desk desk, DeskServices services) throws IOException {
+    BufferedReader reader = terminal.reader();
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      String text = line.strip();
+      if (text.equals("/quit") || text.equals("/exit")) {
+        break;
+      } else if (text.equals("/forget")) {
+        terminal.out().println(desk.forget(TerminalChannel.NAME, name)
+            ? "Your messages and personal details have been deleted." : "There was nothing to delete.");
+      } else if (text.equals("/cancel")) {
+        terminal.out().println(desk.cancel(TerminalChannel.NAME, name)
+            ? "You have left the advisor queue." : "You are not waiting for an advisor.");
+      } else if (!text.isEmpty()) {
+        String message = text.equals("/advisor") ? "I would like to talk to a person" : text;
+        desk.receive(new InboundMessage(TerminalChannel.NAME, name, name, message, null));
+      }
+      services.sender().drainOnce();
+    }
+    services.sender().drainOnce();
   }
 }

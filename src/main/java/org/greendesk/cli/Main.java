@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     commandLine.addSubcommand("index", new IndexCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("eval", new EvalCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("bench", new BenchCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("advisor", new AdvisorCommand(settings, terminal));
     commandLine.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
   }

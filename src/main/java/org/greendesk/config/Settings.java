@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.greendesk.embedding.OnnxEmbedder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GreenDesk's settings, read once at start from the environment and, for what the environment leaves unset, from
@@ -20,8 +22,11 @@ import org.greendesk.embedding.OnnxEmbedder;
  * @param promptsDir the routing policy and prompts ({@code GREENDESK_PROMPTS_DIR}, default {@code prompts}); the
  *     copies inside the jar are used for files it lacks
  * @param embeddingModel {@code GREENDESK_EMBEDDING_MODEL}: {@code minilm} or {@code bge-small}
+ * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
+ *     flagged overdue and announced again (default 30)
  */
-public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel) {
+public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
+    Database database, Duration overdueAfter) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -29,6 +34,19 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(promptsDir, "promptsDir");
     Objects.requireNonNull(embeddingModel, "embeddingModel");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(overdueAfter, "overdueAfter");
+  }
+
+  /**
+   * The database: {@code GREENDESK_DB_URL} (a JDBC URL, e.g. PostgreSQL's), {@code GREENDESK_DB_USER},
+   * {@code GREENDESK_DB_PASSWORD}; without a URL, an H2 file in the data folder.
+   */
+  public record Database(@Nullable String url, @Nullable String user, @Nullable String password) {
+    @Override
+    public String toString() {
+      return "Database[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
   }
 
   /** Reads the process environment and {@code greendesk.properties}; the one place that does. */
@@ -60,12 +78,31 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("GREENDESK_EMBEDDING_MODEL: " + e.getMessage(), e);
     }
+    String url = blankToNull(values.get("GREENDESK_DB_URL"));
+    if (url != null && !url.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("GREENDESK_DB_URL must be a JDBC URL (jdbc:postgresql://host/db): " + url);
+    }
+    int overdue;
+    try {
+      overdue = Integer.parseInt(values.getOrDefault("GREENDESK_OVERDUE_MINUTES", "30").strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("GREENDESK_OVERDUE_MINUTES must be a whole number of minutes", e);
+    }
+    if (overdue < 1) {
+      throw new IllegalArgumentException("GREENDESK_OVERDUE_MINUTES must be at least 1: " + overdue);
+    }
     return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
-        path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model);
+        path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
+        blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
+        Duration.ofMinutes(overdue));
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static Path path(Map<String, String> values, String name, String fallback) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
 import org.greendesk.knowledge.KnowledgeFiles;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,14 @@ class CliIT {
   }
 
   private static Run run(String stdin, String... args) {
+    return run(TestDesk.settings(), stdin, args);
+  }
+
+  private static Run run(Settings settings, String stdin, String... args) {
     TestDesk.get(); // the shared index is built once for every test of the run
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.run(TestDesk.settings(), new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    int exit = Main.run(settings, new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)), args);
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -114,12 +119,60 @@ class CliIT {
   }
 
   @Test
-  void should_hold_a_conversation_in_chat() {
-    Run run = run("What is REACH?\ndoes it apply to shoes?\n/quit\n", "chat");
+  void should_hold_a_conversation_in_chat(@TempDir Path data) {
+    Run run = run(settingsWithData(data), "What is REACH?\ndoes it apply to shoes?\n/quit\n", "chat");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out().split("greendesk> ")).hasSize(3);
     assertThat(run.out()).contains("REACH");
+  }
+
+  @Test
+  void should_hand_a_terminal_chat_to_an_advisor_at_the_console_and_back(@TempDir Path data) {
+    Settings settings = settingsWithData(data);
+    run(settings, "", "advisor", "add", "--as", "kim", "--name", "Kim");
+
+    Run chat = run(settings, "/advisor\n/quit\n", "chat", "--as", "minh");
+    Run list = run(settings, "", "advisor", "list");
+    Run refused = run(settings, "", "advisor", "reply", "1", "--as", "kim", "too", "early");
+    run(settings, "", "advisor", "claim", "1", "--as", "kim");
+    run(settings, "", "advisor", "reply", "1", "--as", "kim", "Hello", "Minh");
+    Run show = run(settings, "", "advisor", "show", "1");
+    Run back = run(settings, "/quit\n", "chat", "--as", "minh");
+    run(settings, "", "advisor", "resolve", "1", "--as", "kim");
+    Run rated = run(settings, "5\n/quit\n", "chat", "--as", "minh");
+
+    assertThat(chat.out()).contains("connect you with an advisor");
+    assertThat(list.out()).contains("#1 queued", "the SME asked for a person");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("only the advisor holding escalation 1 can reply");
+    assertThat(show.out()).contains("queued->claimed by Kim", "advisor Kim: Hello Minh");
+    assertThat(back.out()).contains("Kim has joined the conversation", "Kim: Hello Minh");
+    assertThat(rated.out()).contains("How would you rate", "Thank you for your rating!");
+  }
+
+  private static Settings settingsWithData(Path data) throws RuntimeException {
+    try {
+      Path index = data.resolve("index");
+      Files.createDirectories(index);
+      // share the built index, so that the chat does not embed the knowledge base again
+      try (var folders = Files.list(TestDesk.DATA.resolve("index"))) {
+        for (Path folder : folders.toList()) {
+          Path copy = index.resolve(folder.getFileName());
+          Files.createDirectories(copy);
+          try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+              if (!file.getFileName().toString().equals("write.lock")) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+              }
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Settings.from(java.util.Map.of("GREENDESK_DATA_DIR", data.toString()));
   }
 
   @Test

@@ -1,0 +1,63 @@
+package org.greendesk.config;
+
+import java.time.Clock;
+import java.util.Map;
+import org.greendesk.assistant.Assistant;
+import org.greendesk.conversation.ConversationStore;
+import org.greendesk.conversation.Desk;
+import org.greendesk.delivery.AdvisorDesk;
+import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.Outbox;
+import org.greendesk.delivery.OutboxSender;
+import org.greendesk.handoff.EscalationState;
+import org.greendesk.handoff.EscalationStore;
+import org.greendesk.handoff.Handoffs;
+import org.greendesk.store.Database;
+import org.greendesk.store.Jdbc;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stateful part of GreenDesk, wired on one database: conversations, escalations, the desk and the outbox
+ * sender. Closing it closes the database.
+ *
+ * @param desk {@code null} for the advisor console, which only acts on escalations
+ * @param sender {@code null} for the advisor console, which sends nothing itself
+ */
+public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
+    Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender) implements AutoCloseable {
+
+  /** Conversations and handoffs on the settings' database, without an assistant (the advisor console). */
+  public static DeskServices handoffsOnly(Settings settings, Clock clock) {
+    Database database = open(settings);
+    Jdbc jdbc = database.jdbc();
+    EscalationStore escalations = new EscalationStore(jdbc);
+    return new DeskServices(database, new ConversationStore(jdbc), escalations,
+        new Handoffs(jdbc, escalations, new Outbox(jdbc), clock), null, null);
+  }
+
+  /** Everything, for a process that talks to SMEs through the given channels. */
+  public static DeskServices withDesk(Settings settings, Assistant assistant, Map<String, CustomerChannel> channels,
+      AdvisorDesk advisorDesk, Clock clock) {
+    Database database = open(settings);
+    Jdbc jdbc = database.jdbc();
+    EscalationStore escalations = new EscalationStore(jdbc);
+    ConversationStore conversations = new ConversationStore(jdbc);
+    Outbox outbox = new Outbox(jdbc);
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, clock);
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, clock);
+    OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
+        conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
+            .orElse(false), clock);
+    return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
+  }
+
+  private static Database open(Settings settings) {
+    Settings.Database db = settings.database();
+    return Database.open(db.url(), db.user(), db.password(), settings.dataDir());
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,144 @@
+package org.greendesk.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.greendesk.assistant.Answer;
+import org.greendesk.assistant.Handoff;
+import org.greendesk.assistant.Intent;
+import org.greendesk.assistant.Source;
+import org.greendesk.assistant.Turn;
+import org.greendesk.store.Jdbc;
+import org.greendesk.store.StoreException;
+import org.jspecify.annotations.Nullable;
+
+/** SMEs, conversations and their messages in the database. Thread safe. */
+public final class ConversationStore {
+  private static final int HISTORY_TURNS = 6;
+  private final Jdbc jdbc;
+
+  public ConversationStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A conversation's identity, with the SME's name. */
+  public record Conversation(long id, String channel, String chatId, String smeName) {}
+
+  /** The chat's conversation, created with its SME on the first message. */
+  public Conversation conversation(String channel, String chatId, @Nullable String displayName, Instant now) {
+    return jdbc.inTransaction(() -> {
+      Optional<Conversation> found = find(channel, chatId);
+      if (found.isPresent()) {
+        if (displayName != null) {
+          jdbc.update("UPDATE smes SET display_name = ? WHERE id = (SELECT sme_id FROM conversations WHERE id = ?) "
+              + "AND forgotten_at IS NULL", displayName, found.get().id());
+        }
+        return find(channel, chatId).orElseThrow();
+      }
+      long sme = jdbc.queryOne("SELECT id FROM smes WHERE channel = ? AND external_id = ?", row -> row.getLong(1),
+          channel, chatId).orElseGet(() -> jdbc.insert("INSERT INTO smes (channel, external_id, display_name, "
+          + "created_at) VALUES (?, ?, ?, ?)", channel, chatId, displayName, now));
+      jdbc.insert("INSERT INTO conversations (sme_id, channel, chat_id, started_at) VALUES (?, ?, ?, ?)", sme, channel,
+          chatId, now);
+      return find(channel, chatId).orElseThrow();
+    });
+  }
+
+  public Optional<Conversation> find(String channel, String chatId) {
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name FROM conversations c JOIN smes s "
+        + "ON s.id = c.sme_id WHERE c.channel = ? AND c.chat_id = ?", row -> new Conversation(row.getLong(1),
+        row.getString(2), row.getString(3), row.getString(4) == null ? "SME" : row.getString(4)), channel, chatId);
+  }
+
+  /** Stores an inbound message, unprocessed; empty when the channel delivered this message id before. */
+  public Optional<Long> storeInbound(long conversationId, @Nullable String channelMessageId, String text, Instant now) {
+    try {
+      return Optional.of(jdbc.insert("INSERT INTO messages (conversation_id, direction, channel_message_id, body, "
+          + "created_at) VALUES (?, 'in', ?, ?, ?)", conversationId, channelMessageId, text, now));
+    } catch (StoreException e) {
+      if (e.isDuplicateKey()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public void markProcessed(long messageId) {
+    jdbc.update("UPDATE messages SET processed = TRUE WHERE id = ?", messageId);
+  }
+
+  /** Stores the bot's answer with what it cited, how sure it was and how it routed. */
+  public long storeAnswer(long conversationId, Turn turn, Instant now) {
+    Answer a = turn.answer();
+    return jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, sources, confidence, intent, "
+        + "handoff, reason, search_query, economies, processed, created_at) "
+        + "VALUES (?, 'out', 'bot', ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)", conversationId, a.text(),
+        String.join(",", a.sources().stream().map(Source::id).toList()), a.confidence(), a.intent().name(),
+        a.handoff().name(), a.reason(), turn.query(), String.join(",", turn.economies()), now);
+  }
+
+  /** The bot's last turns, oldest first, as the assistant needs them to understand a follow-up. */
+  public List<Turn> history(long conversationId) {
+    List<Turn> turns = new ArrayList<>(jdbc.query("SELECT body, sources, confidence, intent, handoff, reason, "
+        + "search_query, economies FROM messages WHERE conversation_id = ? AND direction = 'out' "
+        + "ORDER BY id DESC LIMIT " + HISTORY_TURNS, row -> {
+          List<Source> sources = split(row.getString(2)).stream().map(id -> new Source(id, id, null, null, 0)).toList();
+          String query = row.getString(7) == null ? "" : row.getString(7);
+          Answer answer = new Answer(query, row.getString(1), sources, row.getDouble(3),
+              Intent.valueOf(row.getString(4)), Handoff.valueOf(row.getString(5)), row.getString(6));
+          return new Turn(query, answer, Set.copyOf(split(row.getString(8))));
+        }, conversationId));
+    java.util.Collections.reverse(turns);
+    return turns;
+  }
+
+  /** Inbound messages stored but not handled (the process stopped in between), oldest first. */
+  public List<Pending> unprocessed() {
+    return jdbc.query("SELECT m.id, c.channel, c.chat_id, m.body FROM messages m JOIN conversations c "
+        + "ON c.id = m.conversation_id WHERE m.direction = 'in' AND m.processed = FALSE ORDER BY m.id",
+        row -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)));
+  }
+
+  public record Pending(long messageId, String channel, String chatId, String text) {}
+
+  public void feedback(long conversationId, @Nullable Long messageId, boolean helpful, Instant now) {
+    jdbc.insert("INSERT INTO feedback (conversation_id, message_id, helpful, created_at) VALUES (?, ?, ?, ?)",
+        conversationId, messageId, helpful, now);
+  }
+
+  /**
+   * Deletes the SME's messages, feedback and pending messages to them, and clears their personal fields; the
+   * escalations stay, for the figures, with their question text removed. Returns false if there was nothing.
+   */
+  public boolean forget(String channel, String chatId, Instant now) {
+    return jdbc.inTransaction(() -> {
+      Optional<Conversation> found = find(channel, chatId);
+      if (found.isEmpty()) {
+        return false;
+      }
+      long id = found.get().id();
+      jdbc.update("DELETE FROM feedback WHERE conversation_id = ?", id);
+      jdbc.update("DELETE FROM messages WHERE conversation_id = ?", id);
+      jdbc.update("DELETE FROM outbox WHERE conversation_id = ? AND sent_at IS NULL", id);
+      jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", id);
+      jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)' WHERE conversation_id = ?", id);
+      jdbc.update("UPDATE smes SET display_name = NULL, language = NULL, consent_contact = FALSE, forgotten_at = ? "
+          + "WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)", now, id);
+      return true;
+    });
+  }
+
+  /** Message bodies of a conversation, oldest first, as "direction: text" (for the console and tests). */
+  public List<String> transcript(long conversationId) {
+    return jdbc.query("SELECT direction, author, body FROM messages WHERE conversation_id = ? ORDER BY id",
+        row -> (row.getString(2) == null ? row.getString(1) : row.getString(1) + " " + row.getString(2)) + ": "
+            + row.getString(3), conversationId);
+  }
+
+  private static List<String> split(@Nullable String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).toList();
+  }
+}

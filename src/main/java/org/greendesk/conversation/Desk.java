@@ -1,0 +1,136 @@
+package org.greendesk.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.greendesk.assistant.Answer;
+import org.greendesk.assistant.Assistant;
+import org.greendesk.assistant.Handoff;
+import org.greendesk.assistant.Source;
+import org.greendesk.assistant.Turn;
+import org.greendesk.delivery.Outbox;
+import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.handoff.Escalation;
+import org.greendesk.handoff.EscalationState;
+import org.greendesk.handoff.EscalationStore;
+import org.greendesk.handoff.Handoffs;
+import org.greendesk.store.Jdbc;
+
+/**
+ * The core's front door for SME messages, whatever the channel. Each message is stored before anything else; a
+ * message the channel delivered before is not handled again. While an advisor holds the conversation the message
+ * is relayed to them and the bot stays silent; otherwise the assistant answers (and, while the SME waits in the
+ * queue, the advisor sees the message too). Every reply goes out through the outbox, written in the same
+ * transaction as the decision. Thread safe.
+ */
+public final class Desk {
+  private final Jdbc jdbc;
+  private final ConversationStore conversations;
+  private final EscalationStore escalations;
+  private final Handoffs handoffs;
+  private final Assistant assistant;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
+      Assistant assistant, Outbox outbox, Clock clock) {
+    this.jdbc = jdbc;
+    this.conversations = conversations;
+    this.escalations = escalations;
+    this.handoffs = handoffs;
+    this.assistant = assistant;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** What became of a message. */
+  public enum Outcome { ANSWERED, RELAYED, RATED, DUPLICATE }
+
+  public Outcome receive(InboundMessage message) {
+    Instant now = clock.instant();
+    ConversationStore.Conversation conversation =
+        conversations.conversation(message.channel(), message.chatId(), message.displayName(), now);
+    Optional<Long> stored = conversations.storeInbound(conversation.id(), message.channelMessageId(), message.text(), now);
+    if (stored.isEmpty()) {
+      return Outcome.DUPLICATE;
+    }
+    return handle(conversation, stored.get(), message.text());
+  }
+
+  /** Handles messages stored before a stop but never handled; returns how many. Call once at start. */
+  public int resume() {
+    List<ConversationStore.Pending> pending = conversations.unprocessed();
+    for (ConversationStore.Pending p : pending) {
+      conversations.find(p.channel(), p.chatId()).ifPresent(c -> handle(c, p.messageId(), p.text()));
+    }
+    return pending.size();
+  }
+
+  private Outcome handle(ConversationStore.Conversation conversation, long messageId, String text) {
+    Optional<Escalation> unrated = escalations.awaitingRating(conversation.id());
+    if (unrated.isPresent() && text.strip().matches("[1-5]")) {
+      jdbc.inTransaction(() -> {
+        handoffs.rate(unrated.get().id(), Integer.parseInt(text.strip()));
+        outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.SYSTEM,
+            OutgoingMessage.text("Thank you for your rating!"), clock.instant());
+        conversations.markProcessed(messageId);
+        return null;
+      });
+      return Outcome.RATED;
+    }
+    Optional<Escalation> open = escalations.openFor(conversation.id());
+    if (open.isPresent() && open.get().state() == EscalationState.CLAIMED) {
+      jdbc.inTransaction(() -> {
+        handoffs.relay(open.get(), conversation.smeName(), text);
+        conversations.markProcessed(messageId);
+        return null;
+      });
+      return Outcome.RELAYED;
+    }
+    Turn turn = text.isBlank() ? null : assistant.reply(text, conversations.history(conversation.id()), 3);
+    jdbc.inTransaction(() -> {
+      Instant now = clock.instant();
+      open.ifPresent(queued -> handoffs.relay(queued, conversation.smeName(), text));
+      if (turn != null) {
+        conversations.storeAnswer(conversation.id(), turn, now);
+        outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.BOT,
+            message(turn.answer()), now);
+        if (turn.answer().handoff() == Handoff.CREATED) {
+          Answer a = turn.answer();
+          handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), text, a.intent().wire(),
+              List.copyOf(turn.economies()), a.sources().stream().map(Source::id).toList()));
+        }
+      }
+      conversations.markProcessed(messageId);
+      return null;
+    });
+    return Outcome.ANSWERED;
+  }
+
+  /** The answer as the channels receive it: its text, its sources as links, and the buttons it calls for. */
+  static OutgoingMessage message(Answer answer) {
+    List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
+        .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
+    List<String> actions = switch (answer.handoff()) {
+      case OFFERED -> List.of("feedback", "advisor");
+      case CREATED -> List.of();
+      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor");
+    };
+    return new OutgoingMessage(answer.text(), links, actions);
+  }
+
+  /** Takes the SME out of the advisor queue; returns false if they were not waiting in it. */
+  public boolean cancel(String channel, String chatId) {
+    return conversations.find(channel, chatId)
+        .flatMap(c -> escalations.openFor(c.id()))
+        .filter(e -> e.state() == EscalationState.QUEUED)
+        .map(e -> handoffs.cancel(e.id()))
+        .isPresent();
+  }
+
+  /** Deletes what GreenDesk holds on the chat's SME; returns false if it held nothing. */
+  public boolean forget(String channel, String chatId) {
+    return conversations.forget(channel, chatId, clock.instant());
+  }
+}

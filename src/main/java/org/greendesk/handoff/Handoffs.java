@@ -1,0 +1,250 @@
+package org.greendesk.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.greendesk.delivery.DeskMessage;
+import org.greendesk.delivery.Outbox;
+import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.store.Jdbc;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The escalation lifecycle, the single source of truth on who speaks to an SME: {@code queued -> claimed ->
+ * resolved}, or {@code returned} to the bot; {@code claimed -> queued} on release; a queued one can be cancelled
+ * by the SME. Every change is one transaction with its event and the messages it causes (to the SME, to the desk)
+ * in the outbox. Only the advisor who holds an escalation may reply, release, resolve or return it. Thread safe.
+ */
+public final class Handoffs {
+  private static final int BRIEF_MESSAGES = 6;
+
+  private final Jdbc jdbc;
+  private final EscalationStore store;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Clock clock) {
+    this.jdbc = jdbc;
+    this.store = store;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** What is needed to open an escalation; {@code cited} are document ids. */
+  public record Request(long conversationId, String reason, String question, String topic, List<String> economies,
+      List<String> cited) {}
+
+  /** Opens an escalation for the conversation, or returns the one already open; announces a new one to the desk. */
+  public Escalation open(Request request) {
+    return jdbc.inTransaction(() -> {
+      Optional<Escalation> existing = store.openFor(request.conversationId());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      Instant now = clock.instant();
+      Long suggested = suggest(request.topic(), request.economies()).map(Advisor::id).orElse(null);
+      long id = store.create(request.conversationId(), request.reason(), request.question(), request.topic(),
+          request.economies(), request.cited(), suggested, now);
+      store.event(id, null, EscalationState.QUEUED, "bot", request.reason(), now);
+      Escalation escalation = store.find(id).orElseThrow();
+      outbox.toDesk(request.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, id, brief(escalation)), now);
+      return escalation;
+    });
+  }
+
+  /**
+   * The advisor best placed for a case: among active advisors, those whose topics and economies fit (an empty list
+   * fits anything), then the one with the fewest open cases, then the longest-serving.
+   */
+  Optional<Advisor> suggest(String topic, List<String> economies) {
+    return store.activeAdvisors().stream()
+        .filter(a -> a.advisor().topics().isEmpty() || a.advisor().topics().contains(topic))
+        .filter(a -> a.advisor().economies().isEmpty() || economies.isEmpty()
+            || a.advisor().economies().stream().anyMatch(economies::contains))
+        .min(Comparator.comparingInt(EscalationStore.AdvisorLoad::openCases)
+            .thenComparingLong(a -> a.advisor().id()))
+        .map(EscalationStore.AdvisorLoad::advisor);
+  }
+
+  public Escalation claim(long id, String advisorUserId) {
+    return act(id, EscalationState.Action.CLAIM, advisorUserId, " has joined the conversation and will reply here.");
+  }
+
+  public Escalation release(long id, String advisorUserId) {
+    return act(id, EscalationState.Action.RELEASE, advisorUserId, null);
+  }
+
+  public Escalation resolve(long id, String advisorUserId) {
+    return act(id, EscalationState.Action.RESOLVE, advisorUserId,
+        " has marked your question as resolved. I'm back to answer your questions. How would you rate the help "
+            + "you got, from 1 (poor) to 5 (excellent)?");
+  }
+
+  public Escalation returnToBot(long id, String advisorUserId) {
+    return act(id, EscalationState.Action.RETURN, advisorUserId,
+        " has handed the conversation back to me. Ask me anything else.");
+  }
+
+  /** The SME leaves the queue before anyone claimed it. */
+  public Escalation cancel(long id) {
+    return jdbc.inTransaction(() -> {
+      Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
+      return move(current, EscalationState.Action.CANCEL, null, "sme", "You have left the advisor queue.");
+    });
+  }
+
+  private Escalation act(long id, EscalationState.Action action, String advisorUserId,
+      @Nullable String noticeAfterName) {
+    return jdbc.inTransaction(() -> {
+      Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
+      Advisor advisor = store.advisor(advisorUserId).filter(Advisor::active)
+          .orElseThrow(() -> new HandoffException(advisorUserId + " is not an active advisor"));
+      if (action != EscalationState.Action.CLAIM) {
+        requireHolder(current, advisor);
+      }
+      Long holder = action == EscalationState.Action.CLAIM || action.to() != EscalationState.QUEUED
+          ? advisor.id() : null;
+      return move(current, action, holder, advisor.name(), noticeAfterName == null ? null : advisor.name() + noticeAfterName);
+    });
+  }
+
+  private Escalation move(Escalation current, EscalationState.Action action, @Nullable Long holder, String actor,
+      @Nullable String notice) {
+    if (current.state() != action.from()) {
+      String who = current.advisorId() == null ? "" : " by "
+          + store.advisor(current.advisorId()).map(Advisor::name).orElse("another advisor");
+      throw new HandoffException("escalation " + current.id() + " is " + current.state().wire() + who
+          + ": it cannot be " + past(action));
+    }
+    Instant now = clock.instant();
+    if (!store.move(current, action.to(), holder, now)) {
+      throw new HandoffException("escalation " + current.id() + " changed meanwhile (someone else acted first)");
+    }
+    store.event(current.id(), current.state(), action.to(), actor, null, now);
+    Escalation moved = store.find(current.id()).orElseThrow();
+    ConversationRef ref = conversation(current.conversationId());
+    if (notice != null) {
+      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.SYSTEM, action == EscalationState.Action.RESOLVE
+          ? new OutgoingMessage(notice, List.of(), List.of("rate")) : OutgoingMessage.text(notice), now);
+    }
+    outbox.toDesk(ref.id(), new DeskMessage(DeskMessage.Kind.UPDATE, current.id(),
+        "Escalation #" + current.id() + " " + past(action) + " by " + actor), now);
+    return moved;
+  }
+
+  private void requireHolder(Escalation escalation, Advisor advisor) {
+    if (escalation.state() == EscalationState.CLAIMED && !holds(advisor, escalation)) {
+      throw new HandoffException("escalation " + escalation.id() + " is held by another advisor");
+    }
+  }
+
+  private static boolean holds(Advisor advisor, Escalation escalation) {
+    return escalation.advisorId() != null && escalation.advisorId() == advisor.id();
+  }
+
+  /** An advisor's message to the SME; only the advisor holding the escalation may send one. */
+  public void reply(long id, String advisorUserId, String text) {
+    jdbc.inTransaction(() -> {
+      Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
+      Advisor advisor = store.advisor(advisorUserId)
+          .orElseThrow(() -> new HandoffException(advisorUserId + " is not an advisor"));
+      if (current.state() != EscalationState.CLAIMED || !holds(advisor, current)) {
+        throw new HandoffException("only the advisor holding escalation " + id + " can reply; it is "
+            + current.state().wire());
+      }
+      Instant now = clock.instant();
+      ConversationRef ref = conversation(current.conversationId());
+      jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, processed, created_at) "
+          + "VALUES (?, 'advisor', ?, ?, TRUE, ?)", ref.id(), advisor.name(), text, now);
+      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.ADVISOR,
+          OutgoingMessage.text(advisor.name() + ": " + text), now);
+      return null;
+    });
+  }
+
+  /** Shows the SME's message on the desk, in the escalation's thread. Call inside the inbound's transaction. */
+  public void relay(Escalation escalation, String smeName, String text) {
+    outbox.toDesk(escalation.conversationId(),
+        new DeskMessage(DeskMessage.Kind.RELAY, escalation.id(), smeName + ": " + text), clock.instant());
+  }
+
+  /** Flags queued escalations older than {@code after} as overdue and announces them again; returns them. */
+  public List<Escalation> flagOverdue(Duration after) {
+    Instant now = clock.instant();
+    return jdbc.inTransaction(() -> store.queuedSince(now.minus(after)).stream().map(e -> {
+      store.flagOverdue(e.id(), now);
+      store.event(e.id(), e.state(), e.state(), "bot", "overdue: unclaimed for more than " + after.toMinutes() + " min", now);
+      Escalation flagged = store.find(e.id()).orElseThrow();
+      outbox.toDesk(e.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, e.id(),
+          "OVERDUE (unclaimed for more than " + after.toMinutes() + " min)\n" + brief(flagged)), now);
+      return flagged;
+    }).toList());
+  }
+
+  /** Records the SME's 1-5 rating of the help after a resolved escalation. */
+  public void rate(long id, int rating) {
+    if (rating < 1 || rating > 5) {
+      throw new IllegalArgumentException("a rating is 1 to 5: " + rating);
+    }
+    store.rate(id, rating);
+  }
+
+  /** The handoff brief: who the SME is, what triggered it and why, the last messages, what the bot cited. */
+  public String brief(Escalation e) {
+    ConversationRef ref = conversation(e.conversationId());
+    List<String> last = jdbc.query("SELECT direction, author, body FROM messages WHERE conversation_id = ? "
+        + "ORDER BY id DESC LIMIT " + BRIEF_MESSAGES, row -> "  " + speaker(row.getString(1), row.getString(2), ref)
+        + ": " + oneLine(row.getString(3)), e.conversationId());
+    StringBuilder brief = new StringBuilder()
+        .append("Escalation #").append(e.id()).append(" · ").append(ref.smeName()).append(" on ").append(ref.channel())
+        .append("\nTopic: ").append(e.topic().isEmpty() ? "unknown" : e.topic())
+        .append(e.economies().isEmpty() ? "" : " · Economies: " + String.join(", ", e.economies()))
+        .append("\nReason: ").append(e.reason())
+        .append("\nQuestion: ").append(oneLine(e.question()))
+        .append("\nDocuments already cited: ").append(e.cited().isEmpty() ? "none" : String.join(", ", e.cited()));
+    if (e.suggestedAdvisorId() != null) {
+      store.advisor(e.suggestedAdvisorId()).ifPresent(a -> brief.append("\nSuggested advisor: ").append(a.name()));
+    }
+    brief.append("\nLast messages:");
+    for (int i = last.size() - 1; i >= 0; i--) {
+      brief.append('\n').append(last.get(i));
+    }
+    return brief.toString();
+  }
+
+  private static String speaker(String direction, String author, ConversationRef ref) {
+    return switch (direction) {
+      case "in" -> ref.smeName();
+      case "advisor" -> author == null ? "Advisor" : author;
+      default -> "GreenDesk";
+    };
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+  }
+
+  private static String past(EscalationState.Action action) {
+    return switch (action) {
+      case CLAIM -> "claimed";
+      case RELEASE -> "released";
+      case RESOLVE -> "resolved";
+      case RETURN -> "returned to the bot";
+      case CANCEL -> "cancelled";
+    };
+  }
+
+  /** The conversation an escalation belongs to, as far as notifying its SME needs. */
+  record ConversationRef(long id, String channel, String chatId, String smeName) {}
+
+  ConversationRef conversation(long conversationId) {
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name FROM conversations c "
+        + "JOIN smes s ON s.id = c.sme_id WHERE c.id = ?", row -> new ConversationRef(row.getLong(1), row.getString(2),
+        row.getString(3), row.getString(4) == null ? "SME" : row.getString(4)), conversationId)
+        .orElseThrow(() -> new HandoffException("no conversation " + conversationId));
+  }
+}

@@ -1,0 +1,61 @@
+package org.greendesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+
+/** The connection pool, with the schema migrated to the latest version on opening. Thread safe. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Opens and migrates the database.
+   *
+   * @param url a JDBC URL; {@code null} for an H2 file in the data folder, which several GreenDesk processes on
+   *     this machine may share (the chat and the advisor console, say)
+   */
+  public static Database open(@Nullable String url, @Nullable String user, @Nullable String password, Path dataDir) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url != null ? url : h2File(dataDir));
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(8);
+    config.setPoolName("greendesk");
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool);
+  }
+
+  static String h2File(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("greendesk") + ";AUTO_SERVER=TRUE";
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Jdbc jdbc() {
+    return new Jdbc(pool);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,215 @@
+package org.greendesk.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.greendesk.config.DeskServices;
+import org.greendesk.config.Settings;
+import org.greendesk.config.TestDesk;
+import org.greendesk.delivery.DeskMessage;
+import org.greendesk.delivery.RecordingChannel;
+import org.greendesk.delivery.RecordingDesk;
+import org.greendesk.delivery.SendException;
+import org.greendesk.handoff.Escalation;
+import org.greendesk.handoff.EscalationState;
+import org.greendesk.store.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The desk with the real assistant, a real H2 file, and recording fakes for the channel and the advisor desk. */
+class DeskIT {
+  @TempDir Path data;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final RecordingChannel telegram = new RecordingChannel("telegram");
+  private final RecordingDesk advisors = new RecordingDesk();
+  private DeskServices services;
+
+  @BeforeEach
+  void open() {
+    services = start();
+    services.escalations().addAdvisor("kim", "Kim", List.of(), List.of());
+  }
+
+  private DeskServices start() {
+    return DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
+        TestDesk.get().assistant(), Map.of("telegram", telegram), advisors, clock);
+  }
+
+  @AfterEach
+  void close() {
+    services.close();
+  }
+
+  private Desk.Outcome send(String text, String messageId) {
+    return services.desk().receive(new InboundMessage("telegram", "42", "Minh", text, messageId));
+  }
+
+  private Escalation escalate() {
+    send("I want to talk to a person", "m-escalate");
+    services.sender().drainOnce();
+    return services.escalations().open().get(0);
+  }
+
+  @Test
+  void should_answer_a_redelivered_message_once() {
+    assertThat(send("What is CBAM?", "m1")).isEqualTo(Desk.Outcome.ANSWERED);
+    assertThat(send("What is CBAM?", "m1")).isEqualTo(Desk.Outcome.DUPLICATE);
+    services.sender().drainOnce();
+
+    assertThat(telegram.texts("42")).singleElement().asString().contains("Carbon Border Adjustment Mechanism");
+    assertThat(telegram.sent().get(0).message().links()).isNotEmpty();
+  }
+
+  @Test
+  void should_hand_off_when_sme_asks_for_a_person_and_announce_the_case_with_its_brief() {
+    Escalation escalation = escalate();
+
+    assertThat(escalation.state()).isEqualTo(EscalationState.QUEUED);
+    assertThat(advisors.delivered()).filteredOn(m -> m.kind() == DeskMessage.Kind.ANNOUNCE).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Minh on telegram", "the SME asked for a person"));
+    assertThat(telegram.texts("42")).last().asString().contains("connect you with an advisor");
+  }
+
+  @Test
+  void should_relay_sme_messages_in_order_and_stay_silent_while_an_advisor_holds_the_conversation() {
+    Escalation escalation = escalate();
+    services.handoffs().claim(escalation.id(), "kim");
+    int before = telegram.sent().size();
+
+    assertThat(send("first", "r1")).isEqualTo(Desk.Outcome.RELAYED);
+    send("What is CBAM?", "r2");
+    send("third", "r3");
+    services.handoffs().reply(escalation.id(), "kim", "Hello Minh");
+    services.sender().drainOnce();
+
+    assertThat(advisors.relayed(escalation.id())).containsExactly("Minh: first", "Minh: What is CBAM?", "Minh: third");
+    assertThat(telegram.texts("42").subList(before, telegram.sent().size()))
+        .containsExactly("Kim has joined the conversation and will reply here.", "Kim: Hello Minh");
+  }
+
+  @Test
+  void should_drop_a_bot_answer_when_an_advisor_claims_before_it_is_sent() {
+    Escalation escalation = escalate();
+    send("What is REACH?", "q1");
+    services.handoffs().claim(escalation.id(), "kim");
+    services.sender().drainOnce();
+
+    assertThat(telegram.texts("42")).noneMatch(t -> t.contains("REACH"));
+    assertThat(telegram.texts("42")).last().isEqualTo("Kim has joined the conversation and will reply here.");
+  }
+
+  @Test
+  void should_keep_the_handoff_across_a_restart_and_deliver_what_was_pending() {
+    Escalation escalation = escalate();
+    services.handoffs().claim(escalation.id(), "kim");
+    services.handoffs().reply(escalation.id(), "kim", "I am looking at your case");
+    services.close(); // stopped before the reply went out
+
+    services = start();
+    services.sender().drainOnce();
+    send("thank you, here are the details", "after-restart");
+    services.sender().drainOnce();
+
+    assertThat(services.escalations().find(escalation.id()).orElseThrow().state()).isEqualTo(EscalationState.CLAIMED);
+    assertThat(telegram.texts("42")).contains("Kim: I am looking at your case");
+    assertThat(advisors.relayed(escalation.id())).containsExactly("Minh: thank you, here are the details");
+  }
+
+  @Test
+  void should_handle_a_message_stored_before_a_crash_when_it_starts_again() {
+    ConversationStore.Conversation conversation = services.conversations()
+        .conversation("telegram", "42", "Minh", clock.instant());
+    services.conversations().storeInbound(conversation.id(), "stored-only", "What is the EU LIFE programme?",
+        clock.instant());
+    services.close();
+
+    services = start();
+    int resumed = services.desk().resume();
+    services.sender().drainOnce();
+
+    assertThat(resumed).isEqualTo(1);
+    assertThat(telegram.texts("42")).singleElement().asString().contains("LIFE");
+    assertThat(services.desk().resume()).isZero();
+  }
+
+  @Test
+  void should_retry_with_backoff_and_keep_the_order_of_a_chat() {
+    telegram.failNext(SendException.retry("HTTP 502", null), SendException.retry("429", Duration.ofSeconds(10)));
+    send("What is CBAM?", "o1");
+    send("What is REACH?", "o2");
+
+    services.sender().drainOnce(); // 502: retry in 1 s
+    clock.advance(Duration.ofSeconds(1));
+    services.sender().drainOnce(); // 429: retry after 10 s
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(services.sender().drainOnce()).isZero();
+    clock.advance(Duration.ofSeconds(5));
+    services.sender().drainOnce();
+
+    assertThat(telegram.texts("42")).hasSize(2);
+    assertThat(telegram.texts("42").get(0)).contains("CBAM");
+    assertThat(telegram.texts("42").get(1)).contains("REACH");
+    assertThat(services.sender().pending()).isZero();
+  }
+
+  @Test
+  void should_stop_sending_to_an_sme_who_blocked_the_bot() {
+    telegram.failNext(SendException.recipientGone("403 blocked by the user"));
+    send("What is CBAM?", "b1");
+
+    services.sender().drainOnce();
+    clock.advance(Duration.ofHours(1));
+    services.sender().drainOnce();
+
+    assertThat(telegram.sent()).isEmpty();
+    assertThat(services.sender().pending()).isZero();
+    assertThat(services.database().jdbc().queryOne("SELECT blocked FROM smes WHERE external_id = '42'",
+        row -> row.getBoolean(1))).contains(true);
+  }
+
+  @Test
+  void should_ask_for_a_rating_after_resolution_and_record_it() {
+    Escalation escalation = escalate();
+    services.handoffs().claim(escalation.id(), "kim");
+    services.handoffs().resolve(escalation.id(), "kim");
+
+    assertThat(send("4", "rating")).isEqualTo(Desk.Outcome.RATED);
+    assertThat(send("What is CBAM?", "after")).isEqualTo(Desk.Outcome.ANSWERED);
+    services.sender().drainOnce();
+
+    assertThat(telegram.sent()).anySatisfy(s -> assertThat(s.message().actions()).contains("rate"));
+    assertThat(telegram.texts("42")).contains("Thank you for your rating!");
+    assertThat(telegram.texts("42")).last().asString().contains("CBAM");
+    assertThat(services.database().jdbc().queryOne("SELECT rating FROM escalations WHERE id = ?",
+        row -> row.getInt(1), escalation.id())).contains(4);
+  }
+
+  @Test
+  void should_forget_an_sme_and_leave_other_conversations_untouched() {
+    send("What is CBAM?", "f1");
+    services.desk().receive(new InboundMessage("telegram", "77", "Other", "What is REACH?", "g1"));
+
+    assertThat(services.desk().forget("telegram", "42")).isTrue();
+
+    long forgotten = services.conversations().find("telegram", "42").orElseThrow().id();
+    long other = services.conversations().find("telegram", "77").orElseThrow().id();
+    assertThat(services.conversations().transcript(forgotten)).isEmpty();
+    assertThat(services.conversations().transcript(other)).hasSize(2);
+    assertThat(services.conversations().find("telegram", "42").orElseThrow().smeName()).isEqualTo("SME");
+  }
+
+  @Test
+  void should_let_the_sme_leave_the_queue() {
+    escalate();
+
+    assertThat(services.desk().cancel("telegram", "42")).isTrue();
+    assertThat(services.escalations().open()).isEmpty();
+    assertThat(services.desk().cancel("telegram", "42")).isFalse();
+  }
+}
