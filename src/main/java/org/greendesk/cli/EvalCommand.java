@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
           q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
-      print(evaluation.run(questions, searchMode), terminal.out());
+      print(evaluation.run(questions, searchMode), desk.knowledge().documents().size(), terminal.out());
       if (Files.isDirectory(routing)) {
         print(RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
       }
@@ -96,9 +96,9 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private void print(RetrievalEvaluation.Report r, PrintStream out) {
-    out.printf(Locale.ROOT, "Evaluation set %s: %d questions on %d documents (%s)%n", set, r.questions(),
-        r.questions() == 0 ? 0 : r.questions(), mode);
+  private void print(RetrievalEvaluation.Report r, int documents, PrintStream out) {
+    out.printf(Locale.ROOT, "Evaluation set %s: %d questions on %d of %d documents (%s)%n", set, r.questions(),
+        documents - r.documentsWithoutQuestions().size(), documents, mode);
     out.printf(Locale.ROOT, "  Recall@1  %.3f%n  Recall@3  %.3f%n  Recall@5  %.3f%n  MRR       %.3f%n",
         r.recallAt1(), r.recallAt3(), r.recallAt5(), r.mrr());
     out.printf(Locale.ROOT, "  held out (%d questions, not used for tuning): Recall@3 %.3f, MRR %.3f%n",

@@ -31,7 +31,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Start logging before any library does, from several threads, during start-up.
+    // SLF4J reports, on every start, that it replayed one call made while logging started: harmless noise on
+    // the user's terminal. Its own errors still show.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     LoggerFactory.getLogger(Main.class);
     Settings settings;
     try {
