@@ -66,27 +66,13 @@ final class AskCommand implements Callable<Integer> {
   /** One request a line; a bad line gets an error object and the others are still answered. */
   private int jsonBatch(Assistant assistant) throws IOException {
     Map<String, List<Turn>> conversations = new HashMap<>();
-    BufferedReader reader = terminal.reader();
-    int number = 0;
-    int failed = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        BatchRequest request = BatchRequest.parse(line);
-        List<Turn> history = request.conversation() == null ? new ArrayList<>()
-            : conversations.computeIfAbsent(request.conversation(), c -> new ArrayList<>());
-        Turn turn = assistant.reply(request.q(), history, topK);
-        history.add(turn);
-        terminal.out().println(Json.answer(turn.answer(), request.id()));
-      } catch (IllegalArgumentException e) {
-        failed++;
-        terminal.out().println(Json.error(number, BatchRequest.idOf(line), e.getMessage()));
-      }
-      terminal.out().flush();
-    }
+    int failed = BatchRequest.forEach(terminal, request -> {
+      List<Turn> history = request.conversation() == null ? new ArrayList<>()
+          : conversations.computeIfAbsent(request.conversation(), c -> new ArrayList<>());
+      Turn turn = assistant.reply(request.q(), history, topK);
+      history.add(turn);
+      terminal.out().println(Json.answer(turn.answer(), request.id()));
+    });
     return failed == 0 ? 0 : 1;
   }
 

@@ -2,6 +2,8 @@ package org.greendesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,37 @@ record BatchRequest(String q, @Nullable String id, @Nullable String conversation
       throw new IllegalArgumentException("missing \"q\" (the question, a string)" + (id == null ? "" : " in request " + id));
     }
     return new BatchRequest(q.asText(), id, text(node, "conversation"));
+  }
+
+  /** Answers one request; throws IllegalArgumentException for a request it cannot answer. */
+  interface Handler {
+    void handle(BatchRequest request);
+  }
+
+  /**
+   * Reads JSON Lines requests until the end of input and hands each to the handler, in order. A line that is not
+   * a request, or that the handler refuses, gets an error object naming the line; the next lines are still read.
+   *
+   * @return how many lines failed
+   */
+  static int forEach(Terminal terminal, Handler handler) throws IOException {
+    BufferedReader reader = terminal.reader();
+    int number = 0;
+    int failed = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        handler.handle(parse(line));
+      } catch (IllegalArgumentException e) {
+        failed++;
+        terminal.out().println(Json.error(number, idOf(line), e.getMessage()));
+      }
+      terminal.out().flush();
+    }
+    return failed;
   }
 
   /** The id of a line that could not be parsed as a request, if one can still be read from it. */

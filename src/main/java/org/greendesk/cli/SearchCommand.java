@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.search.DocumentHit;
 import org.greendesk.search.SearchMode;
 import org.greendesk.search.SearchQuery;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,37 +62,27 @@ final class SearchCommand implements Callable<Integer> {
         print(desk, query, null, searchMode);
         return 0;
       }
-      BufferedReader reader = terminal.reader();
-      int number = 0;
-      int failed = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        number++;
-        if (line.isBlank()) {
-          continue;
+      if (!json) {
+        BufferedReader reader = terminal.reader();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (!line.isBlank()) {
+            print(desk, line, null, searchMode);
+          }
         }
-        if (!json) {
-          print(desk, line, null, searchMode);
-          continue;
-        }
-        try {
-          BatchRequest request = BatchRequest.parse(line);
-          print(desk, request.q(), request.id(), searchMode);
-        } catch (IllegalArgumentException e) {
-          failed++;
-          terminal.out().println(Json.error(number, BatchRequest.idOf(line), e.getMessage()));
-        }
+        return 0;
       }
+      int failed = BatchRequest.forEach(terminal, request -> print(desk, request.q(), request.id(), searchMode));
       return failed == 0 ? 0 : 1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void print(GreenDesk desk, String text, String id, SearchMode searchMode) {
+  private void print(GreenDesk desk, String text, @Nullable String id, SearchMode searchMode) {
     if (text.isBlank()) {
       throw new IllegalArgumentException("the query is empty");
     }
-    List<DocumentHit> hits = desk.retriever().search(new SearchQuery(text, topK, searchMode, java.util.Set.of())).hits();
+    List<DocumentHit> hits = desk.retriever().search(new SearchQuery(text, topK, searchMode, Set.of())).hits();
     if (json) {
       terminal.out().println(Json.searchResults(text, hits, id));
       return;

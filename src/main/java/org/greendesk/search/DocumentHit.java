@@ -12,7 +12,8 @@ import org.greendesk.knowledge.Passage;
  * @param passages the document's matching passages, best first, never empty
  * @param similarity cosine similarity of the question to the document's best passage, or the lowest one the
  *     vector search returned when it did not return this document (an upper bound)
- * @param coverage share of the question's words (after stemming, stop words removed) found in the document;
+ * @param coverage share of the question's words (after stemming, stop and question words removed) found
+ *     anywhere in the document;
  *     computed for the first three hits only, 0 for the others
  */
 public record DocumentHit(

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,6 +29,13 @@ import org.greendesk.knowledge.Passage;
 public final class Retriever {
   /** Keeps a pasted essay from turning into a query of thousands of clauses. */
   private static final int MAX_TERMS = 64;
+  /**
+   * Words of how people ask, not of what they ask about: a document is not less relevant for lacking "we" or
+   * "what", so they do not count against its coverage. English grammar, not domain knowledge.
+   */
+  private static final String QUESTION_WORDS = "i me my we us our ours you your what which who whom whose when "
+      + "where why how do does did doing done can could should would shall may might must have has had get got "
+      + "need needs want wants now were am been being also still please tell know about any some here there";
   /** Coverage is a confidence signal for the first hits only; computing it further down would waste time. */
   private static final int COVERAGE_HITS = 3;
   /** The economy of documents that apply anywhere (the knowledge format's convention). */
@@ -39,6 +47,9 @@ public final class Retriever {
   private final RetrievalSettings settings;
   private final LexicalQueries lexical;
   private final Analyzer analyzer = IndexFields.analyzer();
+  /** Words of each document met so far, for coverage; filled as documents are hit. */
+  private final Map<String, Set<String>> documentWords = new ConcurrentHashMap<>();
+  private final Set<String> questionWords = Set.copyOf(LexicalQueries.terms(analyzer, QUESTION_WORDS));
 
   public Retriever(PassageIndex index, KnowledgeBase base, RetrievalSettings settings) {
     this.index = index;
@@ -146,16 +157,20 @@ public final class Retriever {
         || document.economies().stream().anyMatch(e -> economies.contains(e) || e.equals(EVERYWHERE));
   }
 
-  private double coverage(List<String> terms, DocumentHit hit) {
+  private double coverage(List<String> allTerms, DocumentHit hit) {
+    List<String> terms = allTerms.stream().filter(t -> !questionWords.contains(t)).toList();
     if (terms.isEmpty()) {
       return 0;
     }
-    KnowledgeDocument document = hit.document();
-    StringBuilder text = new StringBuilder(document.title()).append('\n')
-        .append(String.join("\n", document.aliases())).append('\n').append(String.join("\n", document.topics()));
-    hit.passages().stream().limit(3).forEach(p -> text.append('\n').append(p.heading()).append('\n').append(p.text()));
-    Set<String> words = new LinkedHashSet<>(LexicalQueries.terms(analyzer, text.toString()));
+    Set<String> words = documentWords.computeIfAbsent(hit.document().id(), id -> words(hit.document()));
     return terms.stream().filter(words::contains).count() / (double) terms.size();
+  }
+
+  /** Every word of a document, as the index knows them: its title, aliases, topics and body. */
+  private Set<String> words(KnowledgeDocument document) {
+    String text = document.title() + "\n" + String.join("\n", document.aliases()) + "\n"
+        + String.join("\n", document.topics()) + "\n" + document.body();
+    return Set.copyOf(LexicalQueries.terms(analyzer, text));
   }
 
   private static List<String> collect(IndexSearcher searcher, TopDocs top, Map<String, Passage> passages,
