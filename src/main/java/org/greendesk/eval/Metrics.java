@@ -18,11 +18,6 @@ public final class Metrics {
     return found / (double) wanted;
   }
 
-  /** 1 when any relevant id is in the first k, else 0: "did the user see a right answer". */
-  public static double hitAt(List<String> ranked, Map<String, Integer> relevant, int k) {
-    return ranked.stream().limit(k).anyMatch(id -> relevant.getOrDefault(id, 0) > 0) ? 1 : 0;
-  }
-
   /** 1 / rank of the first relevant id, 0 when none is ranked. */
   public static double reciprocalRank(List<String> ranked, Map<String, Integer> relevant) {
     for (int i = 0; i < ranked.size(); i++) {

@@ -3,7 +3,6 @@ package org.greendesk.eval;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -108,9 +107,5 @@ public final class RetrievalEvaluation {
 
   private static double meanConfidence(List<Outcome> outcomes) {
     return outcomes.stream().mapToDouble(o -> o.answer().confidence()).average().orElse(0);
-  }
-
-  static Map<String, Integer> relevance(EvalQuestion question) {
-    return question.expected().stream().collect(Collectors.toMap(id -> id, id -> 1, (a, b) -> a));
   }
 }

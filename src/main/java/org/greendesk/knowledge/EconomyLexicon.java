@@ -22,7 +22,8 @@ public final class EconomyLexicon {
       all.add(economy);
       all.addAll(words);
       String alternatives = String.join("|", all.stream().map(w -> Pattern.quote(w.toLowerCase(Locale.ROOT))).toList());
-      patterns.put(economy, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])"));
+      patterns.put(economy, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     });
   }
 
@@ -32,10 +33,9 @@ public final class EconomyLexicon {
 
   /** The economies named in the text, in the order they are declared in the lexicon; empty when none. */
   public Set<String> find(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
     Set<String> found = new LinkedHashSet<>();
     patterns.forEach((economy, pattern) -> {
-      if (pattern.matcher(lower).find()) {
+      if (pattern.matcher(text).find()) {
         found.add(economy);
       }
     });
@@ -46,7 +46,7 @@ public final class EconomyLexicon {
   public String strip(String text) {
     String result = text;
     for (Pattern pattern : patterns.values()) {
-      result = Pattern.compile(pattern.pattern(), Pattern.CASE_INSENSITIVE).matcher(result).replaceAll(" ");
+      result = pattern.matcher(result).replaceAll(" ");
     }
     return result;
   }

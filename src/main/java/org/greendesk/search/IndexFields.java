@@ -14,6 +14,8 @@ final class IndexFields {
   static final String ORDINAL = "ord";
   static final String HEADING = "heading";
   static final String TEXT = "text";
+  static final String CATEGORY = "category";
+  static final String ECONOMY = "economy";
   static final String TITLE = "title";
   static final String ALIASES = "aliases";
   static final String TOPICS = "topics";
@@ -21,13 +23,14 @@ final class IndexFields {
   static final String VECTOR = "vector";
 
   /** Bumped whenever the fields, their analysis or the chunking change, so that old indexes are rebuilt. */
-  static final String FORMAT = "4";
+  static final String FORMAT = "5";
 
   private IndexFields() {}
 
   /** English analysis (stop words, possessives, Porter stemming) for the text fields, ids kept whole. */
   static Analyzer analyzer() {
     return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
-        Map.of(PASSAGE_ID, new KeywordAnalyzer(), DOCUMENT_ID, new KeywordAnalyzer()));
+        Map.of(PASSAGE_ID, new KeywordAnalyzer(), DOCUMENT_ID, new KeywordAnalyzer(), CATEGORY, new KeywordAnalyzer(),
+            ECONOMY, new KeywordAnalyzer()));
   }
 }

@@ -139,6 +139,8 @@ public final class PassageIndex implements AutoCloseable {
     doc.add(new StringField(IndexFields.PASSAGE_ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(IndexFields.DOCUMENT_ID, passage.documentId(), Field.Store.YES));
     doc.add(new StringField(IndexFields.DOCUMENT_HASH, owner.contentHash(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.CATEGORY, owner.category(), Field.Store.YES));
+    owner.economies().forEach(e -> doc.add(new StringField(IndexFields.ECONOMY, e, Field.Store.YES)));
     doc.add(new StoredField(IndexFields.ORDINAL, passage.ordinal()));
     doc.add(new StoredField(IndexFields.HEADING, passage.heading()));
     doc.add(new StoredField(IndexFields.TEXT, passage.text()));

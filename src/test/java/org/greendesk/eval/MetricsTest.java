@@ -20,11 +20,9 @@ class MetricsTest {
   }
 
   @Test
-  void should_compute_recall_hits_and_reciprocal_rank() {
+  void should_compute_recall_and_reciprocal_rank() {
     assertThat(Metrics.recallAt(ranked, relevant, 2)).isCloseTo(1 / 3.0, within(1e-12));
     assertThat(Metrics.recallAt(ranked, relevant, 100)).isCloseTo(2 / 3.0, within(1e-12));
-    assertThat(Metrics.hitAt(ranked, relevant, 1)).isZero();
-    assertThat(Metrics.hitAt(ranked, relevant, 2)).isOne();
     assertThat(Metrics.reciprocalRank(ranked, relevant)).isEqualTo(0.5);
     assertThat(Metrics.reciprocalRank(List.of("z"), relevant)).isZero();
   }
