@@ -2,8 +2,10 @@ package org.greendesk.assistant;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -73,7 +75,9 @@ public final class ExtractiveComposer {
   }
 
   private List<Picked> candidates(List<String> terms, List<DocumentHit> hits) {
-    double total = terms.stream().mapToDouble(idf).sum();
+    Map<String, Double> weight = new HashMap<>();
+    terms.forEach(term -> weight.put(term, idf.applyAsDouble(term)));
+    double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Picked> candidates = new ArrayList<>();
     double topScore = hits.isEmpty() ? 0 : hits.get(0).score();
     for (int h = 0; h < Math.min(2, hits.size()); h++) {
@@ -94,7 +98,7 @@ public final class ExtractiveComposer {
           }
           Set<String> words = new HashSet<>(analyse.apply(sentence));
           words.addAll(headingTerms);
-          double shared = terms.stream().filter(words::contains).mapToDouble(idf).sum();
+          double shared = terms.stream().filter(words::contains).mapToDouble(weight::get).sum();
           double overlap = total == 0 ? 0 : shared / total;
           double score = (overlap + (s == 0 ? LEAD_BONUS : 0)) * hitWeight * passageWeight;
           candidates.add(new Picked(hit.document().id(), h, p, s, sentence, score));
