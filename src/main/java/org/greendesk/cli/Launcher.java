@@ -21,6 +21,7 @@ final class Launcher {
   @Nullable Path knowledge;
 
   private final Settings settings;
+  private int failure = 1;
 
   Launcher(Settings settings) {
     this.settings = settings;
@@ -53,8 +54,6 @@ final class Launcher {
     }
     return Optional.empty();
   }
-
-  private int failure = 1;
 
   int failure() {
     return failure;
