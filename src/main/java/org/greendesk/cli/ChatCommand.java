@@ -56,8 +56,9 @@ final class ChatCommand implements Callable<Integer> {
           services.sender().drainOnce();
           services.handoffs().flagOverdue(launcher.settings().overdueAfter());
         }, 1, 1, TimeUnit.SECONDS);
-        terminal.out().println("GreenDesk: ask about green regulations, funding or events. "
-            + "/advisor asks for a person, /cancel leaves the queue, /forget deletes your data, /quit leaves.");
+        terminal.out().println("GreenDesk: ask about green regulations, funding or events. /helpful or /unhelpful "
+            + "rates an answer, /advisor asks for a person, /cancel leaves the queue, /forget deletes your data, "
+            + "/quit leaves.");
         converse(desk, services);
         return 0;
       }
@@ -77,6 +78,9 @@ final class ChatCommand implements Callable<Integer> {
       } else if (text.equals("/forget")) {
         terminal.out().println(desk.forget(TerminalChannel.NAME, name)
             ? "Your messages and personal details have been deleted." : "There was nothing to delete.");
+      } else if (text.equals("/helpful") || text.equals("/unhelpful")) {
+        terminal.out().println(desk.feedback(TerminalChannel.NAME, name, text.equals("/helpful"))
+            ? "Thank you for the feedback." : "There is no answer to rate yet.");
       } else if (text.equals("/cancel")) {
         terminal.out().println(desk.cancel(TerminalChannel.NAME, name)
             ? "You have left the advisor queue." : "You are not waiting for an advisor.");

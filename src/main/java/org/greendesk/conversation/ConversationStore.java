@@ -104,9 +104,20 @@ public final class ConversationStore {
 
   public record Pending(long messageId, String channel, String chatId, String text) {}
 
-  public void feedback(long conversationId, @Nullable Long messageId, boolean helpful, Instant now) {
-    jdbc.insert("INSERT INTO feedback (conversation_id, message_id, helpful, created_at) VALUES (?, ?, ?, ?)",
-        conversationId, messageId, helpful, now);
+  /** Records whether the conversation's latest answer helped; returns false if there is no answer yet. */
+  public boolean feedback(long conversationId, boolean helpful, Instant now) {
+    Optional<Long> answer = jdbc.queryOne("SELECT MAX(id) FROM messages WHERE conversation_id = ? AND direction = 'out'",
+        row -> row.getObject(1) == null ? null : row.getLong(1), conversationId);
+    answer.ifPresent(id -> jdbc.insert("INSERT INTO feedback (conversation_id, message_id, helpful, created_at) "
+        + "VALUES (?, ?, ?, ?)", conversationId, id, helpful, now));
+    return answer.isPresent();
+  }
+
+  /** Feedback counts of a conversation: [helpful, not helpful]. */
+  public int[] feedbackCounts(long conversationId) {
+    return jdbc.queryOne("SELECT SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) "
+        + "FROM feedback WHERE conversation_id = ?", row -> new int[] {row.getInt(1), row.getInt(2)}, conversationId)
+        .orElse(new int[] {0, 0});
   }
 
   /**

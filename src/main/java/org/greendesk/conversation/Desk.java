@@ -120,6 +120,13 @@ public final class Desk {
     return new OutgoingMessage(answer.text(), links, actions);
   }
 
+  /** Records whether the latest answer in the chat helped (the channels' helpful / not helpful buttons). */
+  public boolean feedback(String channel, String chatId, boolean helpful) {
+    return conversations.find(channel, chatId)
+        .map(c -> conversations.feedback(c.id(), helpful, clock.instant()))
+        .orElse(false);
+  }
+
   /** Takes the SME out of the advisor queue; returns false if they were not waiting in it. */
   public boolean cancel(String channel, String chatId) {
     return conversations.find(channel, chatId)

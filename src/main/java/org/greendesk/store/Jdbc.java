@@ -93,9 +93,10 @@ public final class Jdbc {
     });
   }
 
-  public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, @Nullable Object... params) {
-    List<T> rows = query(sql, mapper, params);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  /** The first row, mapped; empty when there is none or the mapper gives {@code null} (an SQL NULL aggregate). */
+  public <T> Optional<T> queryOne(String sql, RowMapper<@Nullable T> mapper, @Nullable Object... params) {
+    List<@Nullable T> rows = query(sql, mapper, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   public static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

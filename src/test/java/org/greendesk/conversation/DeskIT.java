@@ -212,4 +212,16 @@ class DeskIT {
     assertThat(services.escalations().open()).isEmpty();
     assertThat(services.desk().cancel("telegram", "42")).isFalse();
   }
+
+  @Test
+  void should_store_feedback_on_the_latest_answer() {
+    assertThat(services.desk().feedback("telegram", "42", true)).isFalse();
+    send("What is CBAM?", "fb1");
+
+    assertThat(services.desk().feedback("telegram", "42", true)).isTrue();
+    assertThat(services.desk().feedback("telegram", "42", false)).isTrue();
+
+    long id = services.conversations().find("telegram", "42").orElseThrow().id();
+    assertThat(services.conversations().feedbackCounts(id)).containsExactly(1, 1);
+  }
 }
