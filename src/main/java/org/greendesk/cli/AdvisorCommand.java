@@ -61,7 +61,7 @@ final class AdvisorCommand implements Callable<Integer> {
   public Integer call() {
     try (DeskServices services = DeskServices.handoffsOnly(settings, Clock.systemUTC())) {
       return run(services);
-    } catch (HandoffException | IllegalArgumentException e) {
+    } catch (HandoffException | IllegalArgumentException | IllegalStateException e) {
       terminal.err().println(e.getMessage());
       return 1;
     }

@@ -62,6 +62,9 @@ final class ChatCommand implements Callable<Integer> {
         converse(desk, services);
         return 0;
       }
+    } catch (IllegalStateException e) {
+      terminal.err().println(e.getMessage());
+      return 1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -51,9 +51,24 @@ public record DeskServices(Database database, ConversationStore conversations, E
     return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
   }
 
+  /** @throws IllegalStateException naming the setting when the database cannot be opened or migrated */
   private static Database open(Settings settings) {
     Settings.Database db = settings.database();
-    return Database.open(db.url(), db.user(), db.password(), settings.dataDir());
+    try {
+      return Database.open(db.url(), db.user(), db.password(), settings.dataDir());
+    } catch (RuntimeException e) {
+      String where = db.url() != null ? "GREENDESK_DB_URL " + db.url()
+          : "the H2 file in " + settings.dataDir() + " (GREENDESK_DATA_DIR)";
+      throw new IllegalStateException("cannot open the database at " + where + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }
 
   @Override

@@ -209,4 +209,15 @@ class CliIT {
     assertThat(run.exit()).isNotZero();
     assertThat(run.err()).contains("Unmatched argument", "teleport");
   }
+
+  @Test
+  void should_name_the_setting_when_the_database_cannot_be_opened() {
+    Settings unreachable = Settings.from(java.util.Map.of("GREENDESK_DATA_DIR", TestDesk.DATA.toString(),
+        "GREENDESK_DB_URL", "jdbc:postgresql://127.0.0.1:1/greendesk"));
+
+    Run run = run(unreachable, "", "advisor", "list");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot open the database at GREENDESK_DB_URL jdbc:postgresql://127.0.0.1:1/greendesk");
+  }
 }
