@@ -1,0 +1,110 @@
+package org.greendesk.channel.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.delivery.SendException;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends the core's messages to Telegram chats through the Bot API. A long message goes out as several parts; if
+ * a later part fails, the retry starts after the parts already delivered, so no part is sent twice while the
+ * process runs. Thread safe.
+ */
+public final class TelegramChannel implements CustomerChannel {
+  public static final String NAME = "telegram";
+
+  /** Callback data of the inline buttons, read back by the update handler. */
+  static final String HELPFUL = "feedback:yes";
+  static final String NOT_HELPFUL = "feedback:no";
+  static final String ADVISOR = "advisor";
+  static final String RATE = "rate:";
+
+  private final TelegramClient client;
+  private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
+
+  public TelegramChannel(TelegramClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void send(String chatId, OutgoingMessage message) throws SendException {
+    List<String> parts = TelegramFormat.render(message);
+    String key = chatId + "\n" + message.hashCode();
+    int from = partsSent.getOrDefault(key, 0);
+    for (int i = from; i < parts.size(); i++) {
+      SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(chatId).text(parts.get(i))
+          .parseMode(ParseMode.HTML).disableWebPagePreview(true);
+      if (i == parts.size() - 1 && !message.actions().isEmpty()) {
+        request.replyMarkup(keyboard(message.actions()));
+      }
+      execute(request.build());
+      partsSent.put(key, i + 1);
+    }
+    partsSent.remove(key);
+  }
+
+  private void execute(SendMessage request) throws SendException {
+    try {
+      client.execute(request);
+    } catch (TelegramApiRequestException e) {
+      throw translate(e);
+    } catch (TelegramApiException e) {
+      throw SendException.retry("Telegram unreachable: " + e.getMessage(), null);
+    }
+  }
+
+  /** Telegram's answer as retry (rate limit, server error) or give up (blocked, bad request). */
+  static SendException translate(TelegramApiRequestException e) {
+    Integer code = e.getErrorCode();
+    if (code == null || code >= 500) {
+      return SendException.retry("Telegram error " + code, null);
+    }
+    if (code == 429) {
+      Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+      return SendException.retry("Telegram rate limit", after == null ? null : Duration.ofSeconds(after));
+    }
+    if (code == 403) {
+      return SendException.recipientGone("the user blocked the bot or left the chat");
+    }
+    return SendException.giveUp("Telegram refused the message: " + code + " " + e.getApiResponse());
+  }
+
+  static InlineKeyboardMarkup keyboard(List<String> actions) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    if (actions.contains("feedback")) {
+      rows.add(new InlineKeyboardRow(button("👍 Helpful", HELPFUL), button("👎 Not helpful", NOT_HELPFUL)));
+    }
+    if (actions.contains("advisor")) {
+      rows.add(new InlineKeyboardRow(button("Talk to an advisor", ADVISOR)));
+    }
+    if (actions.contains("rate")) {
+      InlineKeyboardRow stars = new InlineKeyboardRow();
+      for (int rating = 1; rating <= 5; rating++) {
+        stars.add(button(String.valueOf(rating), RATE + rating));
+      }
+      rows.add(stars);
+    }
+    return InlineKeyboardMarkup.builder().keyboard(rows).build();
+  }
+
+  private static InlineKeyboardButton button(String text, String data) {
+    return InlineKeyboardButton.builder().text(text).callbackData(data).build();
+  }
+}
