@@ -120,6 +120,13 @@ public final class Desk {
     return new OutgoingMessage(answer.text(), links, actions);
   }
 
+  /** Sends a notice of the channel's own (help, a confirmation) to the chat, through the outbox. */
+  public void notify(String channel, String chatId, OutgoingMessage message) {
+    Instant now = clock.instant();
+    ConversationStore.Conversation conversation = conversations.conversation(channel, chatId, null, now);
+    outbox.toSme(conversation.id(), channel, chatId, Outbox.Author.SYSTEM, message, now);
+  }
+
   /** Records whether the latest answer in the chat helped (the channels' helpful / not helpful buttons). */
   public boolean feedback(String channel, String chatId, boolean helpful) {
     return conversations.find(channel, chatId)

@@ -30,6 +30,7 @@ public final class TelegramChannel implements CustomerChannel {
   static final String NOT_HELPFUL = "feedback:no";
   static final String ADVISOR = "advisor";
   static final String RATE = "rate:";
+  static final String FORGET = "forget:yes";
 
   private final TelegramClient client;
   private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
@@ -100,6 +101,9 @@ public final class TelegramChannel implements CustomerChannel {
         stars.add(button(String.valueOf(rating), RATE + rating));
       }
       rows.add(stars);
+    }
+    if (actions.contains("forget")) {
+      rows.add(new InlineKeyboardRow(button("Yes, delete my data", FORGET)));
     }
     return InlineKeyboardMarkup.builder().keyboard(rows).build();
   }

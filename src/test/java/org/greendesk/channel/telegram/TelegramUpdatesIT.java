@@ -1,0 +1,150 @@
+package org.greendesk.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.greendesk.config.DeskServices;
+import org.greendesk.config.Settings;
+import org.greendesk.config.TestDesk;
+import org.greendesk.delivery.RecordingChannel;
+import org.greendesk.delivery.RecordingDesk;
+import org.greendesk.store.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/** Telegram updates, as the Bot API sends them, through the desk to what the SME receives. */
+class TelegramUpdatesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path data;
+  private final MockWebServer botApi = new MockWebServer();
+  private final RecordingChannel sme = new RecordingChannel(TelegramChannel.NAME);
+  private DeskServices services;
+  private TelegramUpdates updates;
+
+  @BeforeEach
+  void start() throws Exception {
+    botApi.start();
+    services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
+        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), new RecordingDesk(),
+        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    updates = new TelegramUpdates(services.desk(), new OkHttpTelegramClient("1:t",
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), "greendesk_bot");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    services.close();
+    botApi.shutdown();
+  }
+
+  private static Update update(String json) throws Exception {
+    return JSON.readValue(json.replace('\'', '"'), Update.class);
+  }
+
+  private static Update text(int updateId, int messageId, String chatType, String text) throws Exception {
+    return update("{'update_id':" + updateId + ",'message':{'message_id':" + messageId + ",'date':1763884800,"
+        + "'chat':{'id':42,'type':'" + chatType + "'},'from':{'id':7,'is_bot':false,'first_name':'Minh'},"
+        + "'text':'" + text + "'}}");
+  }
+
+  private static Update button(String data) throws Exception {
+    return update("{'update_id':90,'callback_query':{'id':'cb1','from':{'id':7,'is_bot':false,'first_name':'Minh'},"
+        + "'chat_instance':'x','data':'" + data + "','message':{'message_id':5,'date':1763884800,"
+        + "'chat':{'id':42,'type':'private'},'text':'an answer'}}}");
+  }
+
+  private java.util.List<String> delivered() {
+    services.sender().drainOnce();
+    return sme.texts("42");
+  }
+
+  @Test
+  void should_answer_a_question_once_when_the_update_is_delivered_twice() throws Exception {
+    updates.handle(text(1, 10, "private", "What is CBAM?"));
+    updates.handle(text(1, 10, "private", "What is CBAM?"));
+
+    assertThat(delivered()).singleElement().asString().contains("Carbon Border Adjustment Mechanism");
+  }
+
+  @Test
+  void should_welcome_help_and_answer_commands() throws Exception {
+    updates.handle(text(1, 10, "private", "/start"));
+    updates.handle(text(2, 11, "private", "/teleport"));
+    updates.handle(text(3, 12, "private", "/events Korea"));
+
+    assertThat(delivered()).satisfiesExactly(
+        welcome -> assertThat(welcome).startsWith("Hello! I'm GreenDesk"),
+        help -> assertThat(help).contains("/advisor - talk to a person"),
+        events -> assertThat(events).contains("ENVEX"));
+  }
+
+  @Test
+  void should_reply_politely_to_a_sticker_and_keep_answering() throws Exception {
+    updates.handle(update("{'update_id':1,'message':{'message_id':10,'date':1763884800,'chat':{'id':42,"
+        + "'type':'private'},'sticker':{'file_id':'s','file_unique_id':'u','type':'regular','width':1,'height':1,"
+        + "'is_animated':false,'is_video':false}}}"));
+    updates.handle(update("{'update_id':2,'message':{'message_id':11}}")); // malformed: no chat
+    updates.handle(text(3, 12, "private", "What is REACH?"));
+
+    assertThat(delivered()).satisfiesExactly(
+        sticker -> assertThat(sticker).isEqualTo(TelegramUpdates.TEXT_ONLY),
+        answer -> assertThat(answer).contains("REACH"));
+  }
+
+  @Test
+  void should_answer_in_a_group_only_when_addressed() throws Exception {
+    updates.handle(text(1, 10, "group", "What is CBAM?"));
+    updates.handle(text(2, 11, "group", "@greendesk_bot What is CBAM?"));
+
+    assertThat(delivered()).singleElement().asString().contains("Carbon Border Adjustment Mechanism");
+  }
+
+  @Test
+  void should_store_feedback_from_a_button_and_always_answer_the_callback() throws Exception {
+    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
+    updates.handle(text(1, 10, "private", "What is CBAM?"));
+
+    updates.handle(button(TelegramChannel.HELPFUL));
+
+    RecordedRequest answered = botApi.takeRequest();
+    assertThat(answered.getPath()).containsIgnoringCase("answercallbackquery");
+    assertThat(answered.getBody().readUtf8()).contains("cb1");
+    long conversation = services.conversations().find(TelegramChannel.NAME, "42").orElseThrow().id();
+    assertThat(services.conversations().feedbackCounts(conversation)).containsExactly(1, 0);
+  }
+
+  @Test
+  void should_hand_off_from_the_advisor_button() throws Exception {
+    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
+
+    updates.handle(button(TelegramChannel.ADVISOR));
+
+    assertThat(services.escalations().open()).singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("the SME asked for a person"));
+  }
+
+  @Test
+  void should_forget_only_after_confirmation() throws Exception {
+    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
+    updates.handle(text(1, 10, "private", "What is CBAM?"));
+    updates.handle(text(2, 11, "private", "/forget"));
+    long conversation = services.conversations().find(TelegramChannel.NAME, "42").orElseThrow().id();
+    assertThat(services.conversations().transcript(conversation)).isNotEmpty();
+
+    updates.handle(button(TelegramChannel.FORGET));
+
+    assertThat(services.conversations().transcript(conversation)).isEmpty();
+    assertThat(delivered()).as("nothing still pending reaches a forgotten SME").isEmpty();
+  }
+}
