@@ -19,6 +19,7 @@ public final class Main implements Runnable {
 
   private Main(Settings settings, Terminal terminal) {
     this.commandLine = new CommandLine(this);
+    commandLine.addSubcommand("serve", new ServeCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("ask", new AskCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("search", new SearchCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("chat", new ChatCommand(new Launcher(settings), terminal));

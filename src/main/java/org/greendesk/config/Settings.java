@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param promptsDir the routing policy and prompts ({@code GREENDESK_PROMPTS_DIR}, default {@code prompts}); the
  *     copies inside the jar are used for files it lacks
  * @param embeddingModel {@code GREENDESK_EMBEDDING_MODEL}: {@code minilm} or {@code bge-small}
+ * @param telegram {@code TELEGRAM_BOT_TOKEN} (enables the bot) and {@code TELEGRAM_API_URL} (another Bot API
+ *     server; default Telegram's)
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter) {
+    Database database, Duration overdueAfter, Telegram telegram) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -36,6 +40,19 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(embeddingModel, "embeddingModel");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(overdueAfter, "overdueAfter");
+    Objects.requireNonNull(telegram, "telegram");
+  }
+
+  /** The Telegram bot's settings; the token never appears in {@code toString}. */
+  public record Telegram(@Nullable String token, URI apiUrl) {
+    public boolean enabled() {
+      return token != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Telegram[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + "]";
+    }
   }
 
   /**
@@ -94,11 +111,24 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
-        Duration.ofMinutes(overdue));
+        Duration.ofMinutes(overdue), telegram(values));
+  }
+
+  private static Telegram telegram(Map<String, String> values) {
+    String url = values.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org").strip();
+    try {
+      URI uri = new URI(url);
+      if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+        throw new URISyntaxException(url, "not an http(s) URL with a host");
+      }
+      return new Telegram(blankToNull(values.get("TELEGRAM_BOT_TOKEN")), uri);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL: " + url, e);
+    }
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, telegram);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {
