@@ -2,6 +2,7 @@ package org.greendesk.channel.telegram;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.InboundMessage;
 import org.greendesk.delivery.OutgoingMessage;
@@ -71,7 +72,9 @@ public final class TelegramUpdates {
     if (group && !addressed(message, text)) {
       return;
     }
-    text = text.replaceAll("(?i)@" + java.util.regex.Pattern.quote(botUsername) + "\\b", "").strip();
+    if (!botUsername.isEmpty()) {
+      text = text.replaceAll("(?i)@" + Pattern.quote(botUsername) + "\\b", "").strip();
+    }
     String messageId = chatId + ":" + message.getMessageId() + idSuffix;
     if (text.startsWith("/")) {
       command(chatId, name(message.getFrom()), text, messageId);
@@ -81,6 +84,9 @@ public final class TelegramUpdates {
   }
 
   private boolean addressed(Message message, String text) {
+    if (botUsername.isEmpty()) {
+      return false;
+    }
     String lower = text.toLowerCase(Locale.ROOT);
     Message replied = message.getReplyToMessage();
     return lower.contains("@" + botUsername) || (replied != null && replied.getFrom() != null

@@ -21,7 +21,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /** The real Telegram client against a local fake of the Bot API. */
 class TelegramChannelTest {
   private static final String TOKEN = "123:test-token";
-  private static final String SENT = "{\"ok\":true,\"result\":{\"message_id\":7,\"date\":1763884800,"
+  /** The Bot API's answer to a sendMessage that went through. */
+  static final String SENT = "{\"ok\":true,\"result\":{\"message_id\":7,\"date\":1763884800,"
       + "\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -24,8 +24,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 
 /** An SME's question answered through the desk, the outbox and the real Telegram client, to a fake Bot API. */
 class TelegramDeliveryIT {
-  private static final String SENT = "{\"ok\":true,\"result\":{\"message_id\":7,\"date\":1763884800,"
-      + "\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}";
+  private static final String SENT = TelegramChannelTest.SENT;
 
   @TempDir Path data;
   private final MockWebServer botApi = new MockWebServer();
