@@ -1,8 +1,11 @@
 package org.greendesk.channel.telegram;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.greendesk.conversation.Desk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.SendException;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -27,6 +30,9 @@ public final class TelegramBot implements AutoCloseable {
       command("regulations", "Green rules (add a country: /regulations Korea)"),
       command("advisor", "Talk to a person"), command("cancel", "Leave the advisor queue"),
       command("forget", "Delete my data"));
+
+  /** More than this from one chat in a minute is a flood, not a conversation. */
+  static final int MESSAGES_PER_MINUTE = 20;
 
   private final TelegramClient client;
   private final TelegramChannel channel;
@@ -56,7 +62,8 @@ public final class TelegramBot implements AutoCloseable {
     try {
       String username = client.execute(new GetMe()).getUserName();
       client.execute(SetMyCommands.builder().commands(COMMANDS).build());
-      TelegramUpdates updates = new TelegramUpdates(desk, client, username == null ? "" : username);
+      TelegramUpdates updates = new TelegramUpdates(desk, client, username == null ? "" : username,
+          new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()));
       polling = new TelegramBotsLongPollingApplication();
       polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), new DefaultLongPollingUpdateConsumer() {
         @Override

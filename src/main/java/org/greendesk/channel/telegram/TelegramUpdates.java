@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.greendesk.conversation.Desk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.InboundMessage;
 import org.greendesk.delivery.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -32,15 +35,23 @@ public final class TelegramUpdates {
   static final String TEXT_ONLY = "I can only read text for now. Please type your question, and send /advisor if "
       + "you would like a person to look at a document.";
 
+  static final String SLOW_DOWN = "You are sending messages faster than I can answer them. Please wait a minute "
+      + "and ask again.";
+
   private final Desk desk;
   private final TelegramClient client;
   private final String botUsername;
+  private final FloodGuard flood;
 
-  /** @param botUsername the bot's username without {@code @}, to tell when a group addresses it */
-  public TelegramUpdates(Desk desk, TelegramClient client, String botUsername) {
+  /**
+   * @param botUsername the bot's username without {@code @}, to tell when a group addresses it
+   * @param flood how many messages a chat may send, beyond which it is asked to slow down
+   */
+  public TelegramUpdates(Desk desk, TelegramClient client, String botUsername, FloodGuard flood) {
     this.desk = desk;
     this.client = client;
     this.botUsername = botUsername.toLowerCase(Locale.ROOT);
+    this.flood = flood;
   }
 
   /** Handles one update. Never throws for what a user sent: a bad update is logged and skipped. */
@@ -76,6 +87,14 @@ public final class TelegramUpdates {
       text = text.replaceAll("(?i)@" + Pattern.quote(botUsername) + "\\b", "").strip();
     }
     String messageId = chatId + ":" + message.getMessageId() + idSuffix;
+    FloodGuard.Verdict verdict = flood.check(chatId);
+    if (verdict != FloodGuard.Verdict.ALLOW) {
+      if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
+        desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(SLOW_DOWN));
+      }
+      return;
+    }
+    typing(chatId);
     if (text.startsWith("/")) {
       command(chatId, name(message.getFrom()), text, messageId);
     } else if (!text.isEmpty()) {
@@ -135,6 +154,15 @@ public final class TelegramUpdates {
       reply = "That button is no longer active.";
     }
     answer(query.getId(), reply);
+  }
+
+  /** Shows "typing..." in the chat while the answer is being worked out; a failure only loses the hint. */
+  private void typing(String chatId) {
+    try {
+      client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+    } catch (TelegramApiException e) {
+      LOG.debug("typing action not shown: {}", e.getMessage());
+    }
   }
 
   /** Telegram shows a spinner on the button until the query is answered: always answer it. */

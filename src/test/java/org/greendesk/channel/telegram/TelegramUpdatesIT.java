@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.RecordingChannel;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.store.MutableClock;
@@ -29,17 +34,28 @@ class TelegramUpdatesIT {
   @TempDir Path data;
   private final MockWebServer botApi = new MockWebServer();
   private final RecordingChannel sme = new RecordingChannel(TelegramChannel.NAME);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private DeskServices services;
   private TelegramUpdates updates;
 
+  /** Every Bot API call the updates make (typing, callback answers), in order. */
+  private final BlockingQueue<RecordedRequest> calls = new LinkedBlockingQueue<>();
+
   @BeforeEach
   void start() throws Exception {
+    botApi.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        calls.add(request);
+        return new MockResponse().setBody("{\"ok\":true,\"result\":true}");
+      }
+    });
     botApi.start();
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
-        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), new RecordingDesk(),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), new RecordingDesk(), clock);
     updates = new TelegramUpdates(services.desk(), new OkHttpTelegramClient("1:t",
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), "greendesk_bot");
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), "greendesk_bot",
+        new FloodGuard(5, Duration.ofMinutes(1), clock));
   }
 
   @AfterEach
@@ -112,21 +128,19 @@ class TelegramUpdatesIT {
 
   @Test
   void should_store_feedback_from_a_button_and_always_answer_the_callback() throws Exception {
-    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
     updates.handle(text(1, 10, "private", "What is CBAM?"));
 
     updates.handle(button(TelegramChannel.HELPFUL));
 
-    RecordedRequest answered = botApi.takeRequest();
-    assertThat(answered.getPath()).containsIgnoringCase("answercallbackquery");
-    assertThat(answered.getBody().readUtf8()).contains("cb1");
+    assertThat(calls).extracting(RecordedRequest::getPath).satisfiesExactly(
+        typing -> assertThat(typing).containsIgnoringCase("sendchataction"),
+        answered -> assertThat(answered).containsIgnoringCase("answercallbackquery"));
     long conversation = services.conversations().find(TelegramChannel.NAME, "42").orElseThrow().id();
     assertThat(services.conversations().feedbackCounts(conversation)).containsExactly(1, 0);
   }
 
   @Test
   void should_hand_off_from_the_advisor_button() throws Exception {
-    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
 
     updates.handle(button(TelegramChannel.ADVISOR));
 
@@ -136,7 +150,6 @@ class TelegramUpdatesIT {
 
   @Test
   void should_forget_only_after_confirmation() throws Exception {
-    botApi.enqueue(new MockResponse().setBody("{\"ok\":true,\"result\":true}"));
     updates.handle(text(1, 10, "private", "What is CBAM?"));
     updates.handle(text(2, 11, "private", "/forget"));
     long conversation = services.conversations().find(TelegramChannel.NAME, "42").orElseThrow().id();
@@ -146,5 +159,15 @@ class TelegramUpdatesIT {
 
     assertThat(services.conversations().transcript(conversation)).isEmpty();
     assertThat(delivered()).as("nothing still pending reaches a forgotten SME").isEmpty();
+  }
+
+  @Test
+  void should_ask_a_flooding_chat_to_slow_down_once_and_keep_its_conversation() throws Exception {
+    for (int i = 1; i <= 8; i++) {
+      updates.handle(text(i, 100 + i, "private", "hello"));
+    }
+
+    assertThat(delivered()).filteredOn(TelegramUpdates.SLOW_DOWN::equals).hasSize(1);
+    assertThat(delivered()).hasSize(6);
   }
 }
