@@ -99,6 +99,11 @@ public final class OutboxSender {
       jdbc.update("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?", now, row.id());
       return true;
     } catch (SendException e) {
+      if (e.paced()) {
+        jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", now.plus(e.retryAfter().orElseThrow()),
+            row.id());
+        return false;
+      }
       if (e.recipientGone() && row.conversationId() != null) {
         jdbc.update("UPDATE smes SET blocked = TRUE WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)",
             row.conversationId());

@@ -45,7 +45,7 @@ public final class TelegramBot implements AutoCloseable {
     int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
     this.url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
     this.client = new OkHttpTelegramClient(token, url);
-    this.channel = new TelegramChannel(client);
+    this.channel = new TelegramChannel(client, Clock.systemUTC());
   }
 
   /** The channel that sends through this bot's client. */

@@ -1,6 +1,10 @@
 package org.greendesk.channel.telegram;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +36,19 @@ public final class TelegramChannel implements CustomerChannel {
   static final String RATE = "rate:";
   static final String FORGET = "forget:yes";
 
-  private final TelegramClient client;
-  private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
+  /** Telegram's limits: about one message a second in a chat, and 30 a second in all. */
+  static final Duration PER_CHAT = Duration.ofSeconds(1);
+  static final int PER_SECOND = 30;
 
-  public TelegramChannel(TelegramClient client) {
+  private final TelegramClient client;
+  private final Clock clock;
+  private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+  private final Deque<Instant> recent = new ArrayDeque<>();
+
+  public TelegramChannel(TelegramClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   @Override
@@ -46,6 +58,7 @@ public final class TelegramChannel implements CustomerChannel {
 
   @Override
   public void send(String chatId, OutgoingMessage message) throws SendException {
+    pace(chatId);
     List<String> parts = TelegramFormat.render(message);
     String key = chatId + "\n" + message.hashCode();
     int from = partsSent.getOrDefault(key, 0);
@@ -59,6 +72,26 @@ public final class TelegramChannel implements CustomerChannel {
       partsSent.put(key, i + 1);
     }
     partsSent.remove(key);
+  }
+
+  /**
+   * Keeps within Telegram's limits by asking the outbox to come back later (which costs no attempt), rather than
+   * by sleeping or by being refused with a 429.
+   */
+  private synchronized void pace(String chatId) throws SendException {
+    Instant now = clock.instant();
+    Instant last = lastSent.get(chatId);
+    if (last != null && last.plus(PER_CHAT).isAfter(now)) {
+      throw SendException.notYet(Duration.between(now, last.plus(PER_CHAT)));
+    }
+    while (!recent.isEmpty() && !recent.peekFirst().plusSeconds(1).isAfter(now)) {
+      recent.pollFirst();
+    }
+    if (recent.size() >= PER_SECOND) {
+      throw SendException.notYet(Duration.between(now, recent.peekFirst().plusSeconds(1)));
+    }
+    lastSent.put(chatId, now);
+    recent.addLast(now);
   }
 
   private void execute(SendMessage request) throws SendException {

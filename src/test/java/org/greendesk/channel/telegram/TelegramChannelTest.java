@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.delivery.SendException;
+import org.greendesk.store.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,14 @@ class TelegramChannelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockWebServer botApi = new MockWebServer();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private TelegramChannel channel;
 
   @BeforeEach
   void start() throws Exception {
     botApi.start();
     channel = new TelegramChannel(new OkHttpTelegramClient(TOKEN,
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)));
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock);
   }
 
   @AfterEach
@@ -91,6 +94,7 @@ class TelegramChannelTest {
     botApi.enqueue(new MockResponse().setBody(SENT));
 
     SendException failure = catchThrowableOfType(SendException.class, () -> channel.send("42", longMessage));
+    clock.advance(Duration.ofSeconds(1));
     channel.send("42", longMessage);
 
     assertThat(failure.retryable()).isTrue();
@@ -133,5 +137,35 @@ class TelegramChannelTest {
     assertThat(TelegramChannel.keyboard(List.of("rate")).getKeyboard().get(0))
         .extracting(button -> button.getCallbackData())
         .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
+  }
+
+  @Test
+  void should_pace_a_chat_to_one_message_a_second_without_calling_telegram() throws Exception {
+    botApi.enqueue(new MockResponse().setBody(SENT));
+    botApi.enqueue(new MockResponse().setBody(SENT));
+    channel.send("42", OutgoingMessage.text("first"));
+
+    SendException paced = catchThrowableOfType(SendException.class, () -> channel.send("42", OutgoingMessage.text("second")));
+    channel.send("43", OutgoingMessage.text("another chat"));
+
+    assertThat(paced.paced()).isTrue();
+    assertThat(paced.retryAfter()).contains(Duration.ofSeconds(1));
+    assertThat(botApi.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void should_pace_all_chats_to_thirty_messages_a_second() throws Exception {
+    for (int chat = 0; chat < TelegramChannel.PER_SECOND; chat++) {
+      botApi.enqueue(new MockResponse().setBody(SENT));
+      channel.send(String.valueOf(chat), OutgoingMessage.text("hi"));
+    }
+
+    SendException paced = catchThrowableOfType(SendException.class, () -> channel.send("999", OutgoingMessage.text("hi")));
+    clock.advance(Duration.ofSeconds(1));
+    botApi.enqueue(new MockResponse().setBody(SENT));
+    channel.send("999", OutgoingMessage.text("hi"));
+
+    assertThat(paced.paced()).isTrue();
+    assertThat(botApi.getRequestCount()).isEqualTo(TelegramChannel.PER_SECOND + 1);
   }
 }

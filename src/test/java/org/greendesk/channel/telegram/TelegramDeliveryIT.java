@@ -2,10 +2,14 @@ package org.greendesk.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -35,7 +39,7 @@ class TelegramDeliveryIT {
   void start() throws Exception {
     botApi.start();
     TelegramChannel telegram = new TelegramChannel(new OkHttpTelegramClient("1:t",
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)));
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock);
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
         TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, telegram), new RecordingDesk(), clock);
   }
@@ -64,5 +68,35 @@ class TelegramDeliveryIT {
     assertThat(text).contains("Carbon Border Adjustment Mechanism", "<a href=\"https://");
     assertThat(botApi.getRequestCount()).isEqualTo(2);
     assertThat(services.sender().pending()).isZero();
+  }
+
+  @Test
+  void should_keep_each_chat_in_order_while_pacing_twenty_chats() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      botApi.enqueue(new MockResponse().setBody(TelegramChannelTest.SENT));
+    }
+    for (int chat = 1; chat <= 20; chat++) {
+      for (String question : new String[] {"Hello", "What is CBAM?", "thanks"}) {
+        services.desk().receive(new InboundMessage(TelegramChannel.NAME, "c" + chat, "SME " + chat, question,
+            "c" + chat + ":" + question));
+      }
+    }
+
+    for (int second = 0; second < 5 && services.sender().pending() > 0; second++) {
+      services.sender().drainOnce();
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    Map<String, List<String>> byChat = new LinkedHashMap<>();
+    for (int i = 0; i < 60; i++) {
+      JsonNode sent = new ObjectMapper().readTree(botApi.takeRequest().getBody().readUtf8());
+      byChat.computeIfAbsent(sent.get("chat_id").asText(), c -> new ArrayList<>()).add(sent.get("text").asText());
+    }
+    assertThat(byChat).hasSize(20).allSatisfy((chat, texts) -> assertThat(texts).satisfiesExactly(
+        hello -> assertThat(hello).startsWith("Hello!"),
+        cbam -> assertThat(cbam).contains("Carbon Border Adjustment Mechanism"),
+        thanks -> assertThat(thanks).startsWith("You're welcome")));
+    assertThat(services.database().jdbc().queryOne("SELECT MAX(attempts) FROM outbox", row -> row.getInt(1)))
+        .contains(1);
   }
 }
