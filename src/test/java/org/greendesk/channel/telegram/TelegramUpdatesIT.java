@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,6 +35,7 @@ class TelegramUpdatesIT {
   @TempDir Path data;
   private final MockWebServer botApi = new MockWebServer();
   private final RecordingChannel sme = new RecordingChannel(TelegramChannel.NAME);
+  private final RecordingDesk advisors = new RecordingDesk();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private DeskServices services;
   private TelegramUpdates updates;
@@ -52,7 +54,7 @@ class TelegramUpdatesIT {
     });
     botApi.start();
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
-        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), new RecordingDesk(), clock);
+        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), advisors, clock);
     updates = new TelegramUpdates(services.desk(), new OkHttpTelegramClient("1:t",
         new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), "greendesk_bot",
         new FloodGuard(5, Duration.ofMinutes(1), clock));
@@ -169,5 +171,20 @@ class TelegramUpdatesIT {
 
     assertThat(delivered()).filteredOn(TelegramUpdates.SLOW_DOWN::equals).hasSize(1);
     assertThat(delivered()).hasSize(6);
+  }
+
+  @Test
+  void should_relay_both_ways_while_an_advisor_holds_the_conversation() throws Exception {
+    services.escalations().addAdvisor("kim", "Kim", List.of(), List.of());
+    updates.handle(text(1, 10, "private", "/advisor"));
+    long escalation = services.escalations().open().get(0).id();
+    services.handoffs().claim(escalation, "kim");
+
+    updates.handle(text(2, 11, "private", "Our declaration number is 123"));
+    services.handoffs().reply(escalation, "kim", "Thanks, I am checking it.");
+
+    assertThat(delivered()).containsSubsequence("Kim has joined the conversation and will reply here.",
+        "Kim: Thanks, I am checking it.");
+    assertThat(advisors.relayed(escalation)).containsExactly("Minh: Our declaration number is 123");
   }
 }
