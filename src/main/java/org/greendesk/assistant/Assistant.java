@@ -29,6 +29,7 @@ public final class Assistant {
   private final ExtractiveComposer composer;
   private final FollowUps followUps;
   private final Phrases greetings;
+  private final Phrases thanks;
   private final Escalations escalations;
   private final Phrases outOfScope;
   private final Phrases overrides;
@@ -47,6 +48,7 @@ public final class Assistant {
     smalltalk.addAll(policy.phrases().get("thanks"));
     smalltalk.addAll(policy.phrases().get("filler"));
     this.greetings = new Phrases(smalltalk);
+    this.thanks = policy.phrases("thanks");
     this.escalations = new Escalations(policy);
     this.outOfScope = policy.phrases("out_of_scope");
     this.overrides = policy.phrases("instruction_override");
@@ -79,7 +81,7 @@ public final class Assistant {
           policy.reply("instruction_override"));
     }
     if (greetings.removeFrom(q).replaceAll("[^\\p{L}\\p{N}]+", "").isEmpty()) {
-      boolean thanks = policy.phrases("thanks").foundIn(q);
+      boolean thanks = this.thanks.foundIn(q);
       return plain(q, Intent.SMALLTALK, Handoff.NONE, thanks ? "thanks" : "greeting",
           policy.reply(thanks ? "thanks" : "greeting"));
     }

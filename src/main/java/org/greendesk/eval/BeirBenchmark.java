@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.EventCalendar;
 import org.greendesk.knowledge.KnowledgeBase;
@@ -60,10 +59,6 @@ public record BeirBenchmark(KnowledgeBase corpus, Map<String, String> queries, M
     });
     KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(), HexFormat.of().formatHex(corpusHash.digest()));
     return new BeirBenchmark(base, queries, qrels);
-  }
-
-  public Set<String> queryIds() {
-    return queries.keySet();
   }
 
   private interface LineHandler {

@@ -40,11 +40,9 @@ public final class EscalationStore {
 
   /** The conversation's last escalation if it was resolved and the SME has not rated it yet. */
   public Optional<Escalation> awaitingRating(long conversationId) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM escalations WHERE conversation_id = ? ORDER BY id DESC",
-        EscalationStore::escalation, conversationId)
-        .filter(e -> e.state() == EscalationState.RESOLVED)
-        .filter(e -> jdbc.queryOne("SELECT COUNT(*) FROM escalations WHERE id = ? AND rating IS NULL",
-            row -> row.getInt(1), e.id()).orElse(0) == 1);
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM escalations WHERE id = (SELECT MAX(id) FROM escalations "
+        + "WHERE conversation_id = ?) AND state = ? AND rating IS NULL", EscalationStore::escalation, conversationId,
+        EscalationState.RESOLVED.name());
   }
 
   /** Open escalations, oldest first. */

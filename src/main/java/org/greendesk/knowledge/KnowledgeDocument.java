@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +44,5 @@ public record KnowledgeDocument(
     related = List.copyOf(related);
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(contentHash, "contentHash");
-  }
-
-  public Optional<String> sourceUrl() {
-    return Optional.ofNullable(source);
-  }
-
-  public Optional<LocalDate> reviewedOn() {
-    return Optional.ofNullable(reviewed);
   }
 }

@@ -3,7 +3,6 @@ package org.greendesk.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 
@@ -44,10 +43,6 @@ public final class Database implements AutoCloseable {
 
   static String h2File(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("greendesk") + ";AUTO_SERVER=TRUE";
-  }
-
-  public DataSource dataSource() {
-    return pool;
   }
 
   public Jdbc jdbc() {
