@@ -7,6 +7,7 @@ import org.greendesk.conversation.ConversationStore;
 import org.greendesk.conversation.Desk;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.Doorbell;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutboxSender;
 import org.greendesk.handoff.EscalationState;
@@ -32,7 +33,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     return new DeskServices(database, new ConversationStore(jdbc), escalations,
-        new Handoffs(jdbc, escalations, new Outbox(jdbc), clock), null, null);
+        new Handoffs(jdbc, escalations, new Outbox(jdbc, new Doorbell()), clock), null, null);
   }
 
   /** Everything, for a process that talks to SMEs through the given channels. */
@@ -42,12 +43,13 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     ConversationStore conversations = new ConversationStore(jdbc);
-    Outbox outbox = new Outbox(jdbc);
+    Doorbell doorbell = new Doorbell();
+    Outbox outbox = new Outbox(jdbc, doorbell);
     Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, clock);
     Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, clock);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
-            .orElse(false), clock);
+            .orElse(false), doorbell, clock);
     return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
   }
 
@@ -71,8 +73,17 @@ public record DeskServices(Database database, ConversationStore conversations, E
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }
 
+  /** Stops the outbox sender (after a last drain), then closes the database. */
   @Override
   public void close() {
-    database.close();
+    try {
+      if (sender != null) {
+        sender.close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -19,9 +19,12 @@ public final class Outbox {
   public enum Author { BOT, ADVISOR, SYSTEM }
 
   private final Jdbc jdbc;
+  private final Doorbell doorbell;
 
-  public Outbox(Jdbc jdbc) {
+  /** @param doorbell rung once a written message can be seen by the sender */
+  public Outbox(Jdbc jdbc, Doorbell doorbell) {
     this.jdbc = jdbc;
+    this.doorbell = doorbell;
   }
 
   public long toSme(long conversationId, String channel, String chatId, Author author, OutgoingMessage message,
@@ -36,9 +39,11 @@ public final class Outbox {
 
   private long insert(String destination, String channel, String recipient, @Nullable Long conversationId,
       @Nullable Long escalationId, Author author, String payload, Instant now) {
-    return jdbc.insert("INSERT INTO outbox (destination, channel, recipient, conversation_id, escalation_id, author, "
-        + "payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", destination, channel, recipient,
-        conversationId, escalationId, author.name(), payload, now, now);
+    long id = jdbc.insert("INSERT INTO outbox (destination, channel, recipient, conversation_id, escalation_id, "
+        + "author, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", destination, channel,
+        recipient, conversationId, escalationId, author.name(), payload, now, now);
+    jdbc.afterCommit(doorbell::ring);
+    return id;
   }
 
   private static String json(Object value) {

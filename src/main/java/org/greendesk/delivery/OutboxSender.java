@@ -4,10 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,14 +28,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox: sends every due message once, in order per recipient, retrying failures with exponential
  * backoff (or as long as the channel asked), and giving up after a number of attempts or on a final error.
- * A bot message to an SME whose conversation an advisor now holds is dropped, not sent: the bot never talks over
- * a person. A row is marked sent right after its channel accepted it. Thread safe; one drain at a time.
+ * Different recipients are sent to at once, so one slow chat does not hold up the rest. A bot message to an SME
+ * whose conversation an advisor now holds is dropped, not sent: the bot never talks over a person. A row is marked
+ * sent right after its channel accepted it. Thread safe; one drain at a time.
  */
-public final class OutboxSender {
+public final class OutboxSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final int MAX_ATTEMPTS = 10;
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+  /** Recipients sent to at once: sends wait on the network far more than on this process. */
+  private static final int PARALLEL_SENDS = 8;
 
   private final Jdbc jdbc;
   private final Map<String, CustomerChannel> channels;
@@ -35,10 +47,18 @@ public final class OutboxSender {
   private final Clock clock;
   /** The channels this sender serves, as an SQL list: rows for channels run by another process are left alone. */
   private final String served;
+  private final ExecutorService sending = Executors.newFixedThreadPool(PARALLEL_SENDS, daemon("greendesk-send"));
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final Doorbell doorbell;
+  private volatile @Nullable Thread loop;
 
-  /** @param advisorHolds whether an advisor holds the conversation with this id right now */
+  /**
+   * @param advisorHolds whether an advisor holds the conversation with this id right now
+   * @param doorbell the bell the outbox rings when it has written a message
+   */
   public OutboxSender(Jdbc jdbc, Map<String, CustomerChannel> channels, AdvisorDesk desk, LongPredicate advisorHolds,
-      Clock clock) {
+      Doorbell doorbell, Clock clock) {
+    this.doorbell = doorbell;
     this.jdbc = jdbc;
     this.channels = Map.copyOf(channels);
     this.desk = desk;
@@ -64,23 +84,81 @@ public final class OutboxSender {
         row -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
             row.getObject(5) == null ? null : row.getLong(5), row.getString(6), row.getString(7), row.getInt(8),
             Jdbc.instant(row, "next_attempt_at")));
-    Set<String> waiting = new HashSet<>();
+    Map<String, List<Row>> queues = new LinkedHashMap<>();
+    pending.forEach(row -> queues.computeIfAbsent(row.queue(), q -> new ArrayList<>()).add(row));
+    AtomicInteger sent = new AtomicInteger();
+    List<Callable<Void>> work = queues.values().stream().<Callable<Void>>map(queue -> () -> {
+      sent.addAndGet(sendInOrder(queue, now));
+      return null;
+    }).toList();
+    try {
+      for (Future<Void> done : sending.invokeAll(work)) {
+        done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.error("outbox drain failed: {}", e.getCause().toString());
+    }
+    return sent.get();
+  }
+
+  /** Sends a recipient's due messages oldest first, stopping at the first that must wait: the order is kept. */
+  private int sendInOrder(List<Row> queue, Instant now) {
     int sent = 0;
-    for (Row row : pending) {
-      if (waiting.contains(row.queue())) {
-        continue; // an earlier message to the same recipient is not out yet: keep the order
+    for (Row row : queue) {
+      if (row.due().isAfter(now) || !send(row, now)) {
+        break;
       }
-      if (row.due().isAfter(now)) {
-        waiting.add(row.queue());
-        continue;
-      }
-      if (send(row, now)) {
-        sent++;
-      } else {
-        waiting.add(row.queue());
-      }
+      sent++;
     }
     return sent;
+  }
+
+  /**
+   * Drains on a thread of its own until {@link #close}: at once when the doorbell rings, else every
+   * {@code poll} for retries that have come due.
+   */
+  public synchronized void start(Duration poll) {
+    if (running.getAndSet(true)) {
+      throw new IllegalStateException("already started");
+    }
+    loop = daemon("greendesk-outbox").newThread(() -> {
+      while (running.get()) {
+        try {
+          drainOnce();
+          doorbell.await(poll);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          LOG.error("outbox drain failed: {}", e.toString());
+        }
+      }
+    });
+    loop.start();
+  }
+
+  /** Stops the loop after its current drain, then drains once more so that what was decided still goes out. */
+  @Override
+  public void close() throws InterruptedException {
+    // Not an interrupt: that could cut a send short after the channel accepted it but before it was marked sent.
+    running.set(false);
+    Thread current = loop;
+    if (current != null) {
+      doorbell.ring();
+      current.join(TimeUnit.SECONDS.toMillis(15));
+    }
+    drainOnce();
+    sending.shutdown();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** True when the row is done with (sent or dropped), false when it waits for a retry. */

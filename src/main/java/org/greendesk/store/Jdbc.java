@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class Jdbc {
   private final DataSource dataSource;
   private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
   public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -50,6 +51,7 @@ public final class Jdbc {
       try {
         T result = work.run();
         connection.commit();
+        afterCommit.get().forEach(Runnable::run);
         return result;
       } catch (SQLException e) {
         connection.rollback();
@@ -59,10 +61,23 @@ public final class Jdbc {
         throw e;
       } finally {
         transaction.remove();
+        afterCommit.remove();
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+  }
+
+  /**
+   * Runs the action once the current transaction has committed (at once outside a transaction); never if it
+   * rolls back. For telling other threads about rows they can now see.
+   */
+  public void afterCommit(Runnable action) {
+    if (transaction.get() == null) {
+      action.run();
+    } else {
+      afterCommit.get().add(action);
     }
   }
 
