@@ -24,13 +24,16 @@ import org.jspecify.annotations.Nullable;
  * @param promptsDir the routing policy and prompts ({@code GREENDESK_PROMPTS_DIR}, default {@code prompts}); the
  *     copies inside the jar are used for files it lacks
  * @param embeddingModel {@code GREENDESK_EMBEDDING_MODEL}: {@code minilm} or {@code bge-small}
- * @param telegram {@code TELEGRAM_BOT_TOKEN} (enables the bot) and {@code TELEGRAM_API_URL} (another Bot API
- *     server; default Telegram's)
+ * @param http {@code GREENDESK_HTTP_HOST} and {@code GREENDESK_HTTP_PORT}: where the web server listens
+ *     (default {@code 127.0.0.1:8080})
+ * @param telegram {@code TELEGRAM_BOT_TOKEN} (enables the bot), {@code TELEGRAM_API_URL} (another Bot API
+ *     server; default Telegram's), {@code TELEGRAM_WEBHOOK_URL} and {@code TELEGRAM_WEBHOOK_SECRET} (webhook mode
+ *     instead of long polling), {@code TELEGRAM_SENDS_PER_SECOND} (default 30, Telegram's own limit)
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Telegram telegram) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -40,18 +43,34 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(embeddingModel, "embeddingModel");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(overdueAfter, "overdueAfter");
+    Objects.requireNonNull(http, "http");
     Objects.requireNonNull(telegram, "telegram");
   }
 
-  /** The Telegram bot's settings; the token never appears in {@code toString}. */
-  public record Telegram(@Nullable String token, URI apiUrl) {
+  /** Where the web server listens. */
+  public record Http(String host, int port) {}
+
+  /**
+   * The Telegram bot's settings; the token and the secret never appear in {@code toString}.
+   *
+   * @param webhookUrl the public HTTPS address Telegram posts updates to, or {@code null} for long polling
+   * @param webhookSecret the secret Telegram sends back with each update; set exactly when {@code webhookUrl} is
+   */
+  public record Telegram(@Nullable String token, URI apiUrl, @Nullable URI webhookUrl, @Nullable String webhookSecret,
+      int sendsPerSecond) {
     public boolean enabled() {
       return token != null;
     }
 
+    public boolean webhook() {
+      return webhookUrl != null;
+    }
+
     @Override
     public String toString() {
-      return "Telegram[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + "]";
+      return "Telegram[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", webhookUrl="
+          + webhookUrl + ", webhookSecret=" + (webhookSecret == null ? "none" : "***") + ", sendsPerSecond="
+          + sendsPerSecond + "]";
     }
   }
 
@@ -99,36 +118,61 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     if (url != null && !url.startsWith("jdbc:")) {
       throw new IllegalArgumentException("GREENDESK_DB_URL must be a JDBC URL (jdbc:postgresql://host/db): " + url);
     }
-    int overdue;
-    try {
-      overdue = Integer.parseInt(values.getOrDefault("GREENDESK_OVERDUE_MINUTES", "30").strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("GREENDESK_OVERDUE_MINUTES must be a whole number of minutes", e);
-    }
-    if (overdue < 1) {
-      throw new IllegalArgumentException("GREENDESK_OVERDUE_MINUTES must be at least 1: " + overdue);
-    }
+    int overdue = number(values, "GREENDESK_OVERDUE_MINUTES", 30, 1, 7 * 24 * 60);
     return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
-        Duration.ofMinutes(overdue), telegram(values));
+        Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
+        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values));
   }
 
   private static Telegram telegram(Map<String, String> values) {
-    String url = values.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org").strip();
+    URI api = httpUrl(values, "TELEGRAM_API_URL", "https://api.telegram.org");
+    URI webhook = blankToNull(values.get("TELEGRAM_WEBHOOK_URL")) == null ? null
+        : httpUrl(values, "TELEGRAM_WEBHOOK_URL", "");
+    String secret = blankToNull(values.get("TELEGRAM_WEBHOOK_SECRET"));
+    if (webhook != null && secret == null) {
+      throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL is set without TELEGRAM_WEBHOOK_SECRET: set a secret "
+          + "of 1-256 letters, digits, _ or -, so that forged updates can be refused");
+    }
+    if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+      throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or -");
+    }
+    return new Telegram(blankToNull(values.get("TELEGRAM_BOT_TOKEN")), api, webhook, webhook == null ? null : secret,
+        number(values, "TELEGRAM_SENDS_PER_SECOND", 30, 1, 10_000));
+  }
+
+  private static URI httpUrl(Map<String, String> values, String name, String fallback) {
+    String url = values.getOrDefault(name, fallback).strip();
     try {
       URI uri = new URI(url);
       if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
         throw new URISyntaxException(url, "not an http(s) URL with a host");
       }
-      return new Telegram(blankToNull(values.get("TELEGRAM_BOT_TOKEN")), uri);
+      return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL: " + url, e);
+      throw new IllegalArgumentException(name + " must be an http(s) URL: " + url, e);
+    }
+  }
+
+  private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
+    String value = values.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
     }
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, telegram);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -4,24 +4,31 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.SendException;
+import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
-import org.telegram.telegrambots.longpolling.util.DefaultLongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The Telegram bot in long-polling mode: one client for the Bot API (shared by the channel that sends), the
- * commands registered at start, and updates handed to the desk one at a time, in order.
+ * The Telegram bot: one client for the Bot API (shared by the channel that sends), the commands registered at
+ * {@link #connect}, then updates from long polling ({@link #poll}) or from Telegram's posts to our webhook
+ * ({@link #webhook}). Updates of different chats are handled at once, those of one chat in order; an update is
+ * acknowledged to Telegram only once it has been handled, so a crash makes Telegram deliver it again rather than
+ * lose it, and the desk answers a redelivery once.
  */
 public final class TelegramBot implements AutoCloseable {
   static final List<BotCommand> COMMANDS = List.of(
@@ -33,19 +40,28 @@ public final class TelegramBot implements AutoCloseable {
 
   /** More than this from one chat in a minute is a flood, not a conversation. */
   static final int MESSAGES_PER_MINUTE = 20;
+  /** Telegram posts to a webhook over at most this many connections at once. */
+  static final int WEBHOOK_CONNECTIONS = 40;
 
   private final TelegramClient client;
   private final TelegramChannel channel;
   private final String token;
   private final TelegramUrl url;
-  private TelegramBotsLongPollingApplication polling;
+  private final ChatLanes lanes;
+  private @Nullable TelegramUpdates updates;
+  private @Nullable TelegramBotsLongPollingApplication polling;
 
-  public TelegramBot(String token, URI apiUrl) {
+  /**
+   * @param sendsPerSecond messages a second in all ({@link TelegramChannel#PER_SECOND} for Telegram's servers)
+   * @param lanes where updates are handled: in parallel across chats, in order within one
+   */
+  public TelegramBot(String token, URI apiUrl, int sendsPerSecond, ChatLanes lanes) {
     this.token = token;
     int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
     this.url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
     this.client = new OkHttpTelegramClient(token, url);
-    this.channel = new TelegramChannel(client, Clock.systemUTC());
+    this.channel = new TelegramChannel(client, Clock.systemUTC(), sendsPerSecond);
+    this.lanes = lanes;
   }
 
   /** The channel that sends through this bot's client. */
@@ -54,28 +70,65 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Registers the commands and starts long polling into the desk.
+   * Checks the token, registers the commands and gets ready to hand updates to the desk.
    *
    * @throws SendException retryable when Telegram cannot be reached, final when it refuses the token
    */
-  public void start(Desk desk) throws SendException {
+  public void connect(Desk desk) throws SendException {
+    String username = call(() -> client.execute(new GetMe()).getUserName());
+    call(() -> client.execute(SetMyCommands.builder().commands(COMMANDS).build()));
+    updates = new TelegramUpdates(desk, client, username == null ? "" : username,
+        new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()));
+  }
+
+  /** Starts long polling: each batch is handled before the next is asked for, which acknowledges it. */
+  public void poll() throws SendException {
+    TelegramUpdates handler = connected();
+    polling = new TelegramBotsLongPollingApplication();
+    call(() -> polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), batch -> {
+      try {
+        lanes.runAll(batch.stream().map(u -> new ChatLanes.Work(TelegramUpdates.chat(u), () -> handler.handle(u)))
+            .toList());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+  }
+
+  /** The route Telegram posts updates to; serve it, then {@link #registerWebhook}. */
+  public TelegramWebhook webhook(String secret) {
+    TelegramUpdates handler = connected();
+    return new TelegramWebhook(secret, u -> lanes.submit(TelegramUpdates.chat(u), () -> handler.handle(u)));
+  }
+
+  /** Tells Telegram to post updates to the address, with the secret, instead of waiting to be polled. */
+  public void registerWebhook(URI address, String secret) throws SendException {
+    call(() -> client.execute(SetWebhook.builder().url(address.toString()).secretToken(secret)
+        .maxConnections(WEBHOOK_CONNECTIONS).allowedUpdates(List.of("message", "edited_message", "callback_query"))
+        .build()));
+  }
+
+  private TelegramUpdates connected() {
+    if (updates == null) {
+      throw new IllegalStateException("connect first");
+    }
+    return updates;
+  }
+
+  /** A Bot API call at start, its failure as retry (unreachable) or give up (refused). */
+  private static <T> T call(ApiCall<T> call) throws SendException {
     try {
-      String username = client.execute(new GetMe()).getUserName();
-      client.execute(SetMyCommands.builder().commands(COMMANDS).build());
-      TelegramUpdates updates = new TelegramUpdates(desk, client, username == null ? "" : username,
-          new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()));
-      polling = new TelegramBotsLongPollingApplication();
-      polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), new DefaultLongPollingUpdateConsumer() {
-        @Override
-        public void consume(Update update) {
-          updates.handle(update);
-        }
-      });
-    } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException e) {
+      return call.run();
+    } catch (TelegramApiRequestException e) {
       throw TelegramChannel.translate(e);
     } catch (TelegramApiException e) {
       throw SendException.retry("Telegram unreachable: " + e.getMessage(), null);
     }
+  }
+
+  @FunctionalInterface
+  private interface ApiCall<T> {
+    T run() throws TelegramApiException;
   }
 
   @Override
@@ -87,5 +140,11 @@ public final class TelegramBot implements AutoCloseable {
 
   private static BotCommand command(String name, String description) {
     return BotCommand.builder().command(name).description(description).build();
+  }
+
+  /** Hands one update over and says when it has been handled. */
+  @FunctionalInterface
+  interface UpdateHandler {
+    CompletableFuture<Void> handle(Update update);
   }
 }

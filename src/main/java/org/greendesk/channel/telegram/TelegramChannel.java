@@ -38,17 +38,20 @@ public final class TelegramChannel implements CustomerChannel {
 
   /** Telegram's limits: about one message a second in a chat, and 30 a second in all. */
   static final Duration PER_CHAT = Duration.ofSeconds(1);
-  static final int PER_SECOND = 30;
+  public static final int PER_SECOND = 30;
 
   private final TelegramClient client;
   private final Clock clock;
   private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
   private final Deque<Instant> recent = new ArrayDeque<>();
+  private final int perSecond;
 
-  public TelegramChannel(TelegramClient client, Clock clock) {
+  /** @param perSecond messages a second in all: Telegram's {@link #PER_SECOND}, more only for a local Bot API */
+  public TelegramChannel(TelegramClient client, Clock clock, int perSecond) {
     this.client = client;
     this.clock = clock;
+    this.perSecond = perSecond;
   }
 
   @Override
@@ -87,7 +90,7 @@ public final class TelegramChannel implements CustomerChannel {
     while (!recent.isEmpty() && !recent.peekFirst().plusSeconds(1).isAfter(now)) {
       recent.pollFirst();
     }
-    if (recent.size() >= PER_SECOND) {
+    if (recent.size() >= perSecond) {
       throw SendException.notYet(Duration.between(now, recent.peekFirst().plusSeconds(1)));
     }
     lastSent.put(chatId, now);

@@ -54,6 +54,20 @@ public final class TelegramUpdates {
     this.flood = flood;
   }
 
+  /** The chat an update belongs to, whose updates must be handled in order; its own id if it has no chat. */
+  static String chat(Update update) {
+    if (update.hasMessage()) {
+      return String.valueOf(update.getMessage().getChatId());
+    }
+    if (update.hasEditedMessage()) {
+      return String.valueOf(update.getEditedMessage().getChatId());
+    }
+    if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+      return String.valueOf(update.getCallbackQuery().getMessage().getChatId());
+    }
+    return "update:" + update.getUpdateId();
+  }
+
   /** Handles one update. Never throws for what a user sent: a bad update is logged and skipped. */
   public void handle(Update update) {
     try {

@@ -3,8 +3,12 @@ package org.greendesk.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -15,7 +19,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.greendesk.config.DeskServices;
+import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
 import org.greendesk.delivery.RecordingDesk;
@@ -25,15 +29,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot in long-polling mode, with the real library, against a local fake of the Bot API. */
+/**
+ * The service as {@code serve} runs it, with the real library, against a local fake of the Bot API: long polling
+ * by default, webhook mode when a webhook address is set.
+ */
 class TelegramBotIT {
+  private static final String SECRET = "s3cret-Token_1";
+
   @TempDir Path data;
   private final MockWebServer botApi = new MockWebServer();
   private final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
-  private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
   private final AtomicInteger polls = new AtomicInteger();
-  private DeskServices services;
-  private TelegramBot bot;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private @Nullable Service service;
 
   /** A fake Bot API: method names match in any case, and getUpdates holds like Telegram's long poll. */
   private final class FakeBotApi extends Dispatcher {
@@ -41,27 +50,26 @@ class TelegramBotIT {
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
       String path = request.getPath() == null ? "" : request.getPath().toLowerCase(Locale.ROOT);
       String body = request.getBody().readUtf8();
-      if (path.endsWith("/getme")) {
-        return ok("{\"id\":1,\"is_bot\":true,\"first_name\":\"GreenDesk\",\"username\":\"greendesk_bot\"}");
+      String method = path.substring(path.lastIndexOf('/') + 1);
+      if (!method.equals("getupdates") && !method.equals("sendchataction")) {
+        calls.add(method + " " + body);
       }
-      if (path.endsWith("/setmycommands")) {
-        commands.add(body);
-        return ok("true");
+      switch (method) {
+        case "getme":
+          return ok("{\"id\":1,\"is_bot\":true,\"first_name\":\"GreenDesk\",\"username\":\"greendesk_bot\"}");
+        case "setmycommands", "deletewebhook", "setwebhook", "sendchataction":
+          return ok("true");
+        case "getupdates":
+          if (polls.getAndIncrement() == 0) {
+            return ok("[" + question(1, 10) + "," + question(2, 10) + "]"); // the second is a redelivery
+          }
+          return ok("[]").setBodyDelay(300, TimeUnit.MILLISECONDS);
+        case "sendmessage":
+          sent.add(body);
+          return ok("{\"message_id\":99,\"date\":1763884800,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}");
+        default:
+          return new MockResponse().setResponseCode(404).setBody("{\"ok\":false,\"error_code\":404}");
       }
-      if (path.endsWith("/deletewebhook") || path.endsWith("/sendchataction")) {
-        return ok("true");
-      }
-      if (path.endsWith("/getupdates")) {
-        if (polls.getAndIncrement() == 0) {
-          return ok("[" + question(1, 10) + "," + question(2, 10) + "]"); // the second is a redelivery
-        }
-        return ok("[]").setBodyDelay(500, TimeUnit.MILLISECONDS);
-      }
-      if (path.endsWith("/sendmessage")) {
-        sent.add(body);
-        return ok("{\"message_id\":99,\"date\":1763884800,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}");
-      }
-      return new MockResponse().setResponseCode(404).setBody("{\"ok\":false,\"error_code\":404}");
     }
   }
 
@@ -77,44 +85,99 @@ class TelegramBotIT {
   }
 
   @BeforeEach
-  void start() throws Exception {
+  void startFake() throws Exception {
     botApi.setDispatcher(new FakeBotApi());
     botApi.start();
-    bot = new TelegramBot("123:token", URI.create(botApi.url("/").toString()));
-    services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
-        TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, bot.channel()), new RecordingDesk(),
-        Clock.systemUTC());
   }
 
   @AfterEach
   void stop() throws Exception {
-    bot.close();
-    services.close();
+    if (service != null) {
+      service.close();
+    }
     botApi.shutdown();
   }
 
-  /** Drains the outbox until a message reaches the fake, or the deadline passes. */
-  private @Nullable String nextSent(long seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      services.sender().drainOnce();
-      String body = sent.poll(100, TimeUnit.MILLISECONDS);
-      if (body != null) {
-        return body;
-      }
+  private Service serve(Map<String, String> extra) throws Exception {
+    Map<String, String> env = new HashMap<>(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_HTTP_PORT", "0",
+        "TELEGRAM_BOT_TOKEN", "123:token", "TELEGRAM_API_URL", botApi.url("/").toString()));
+    env.putAll(extra);
+    service = Service.start(Settings.from(env), TestDesk.get(), new RecordingDesk(), Clock.systemUTC());
+    return service;
+  }
+
+  private HttpResponse<String> post(String path, @Nullable String secret, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + service.httpPort() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (secret != null) {
+      request.header(TelegramWebhook.SECRET_HEADER, secret);
     }
-    return null;
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void should_register_commands_and_answer_a_polled_question_once() throws Exception {
-    bot.start(services.desk());
+    // when
+    serve(Map.of());
 
-    String answer = nextSent(30);
-    String again = nextSent(2);
+    // then
+    assertThat(sent.poll(30, TimeUnit.SECONDS)).contains("Carbon Border Adjustment Mechanism", "\"chat_id\":\"42\"");
+    assertThat(sent.poll(2, TimeUnit.SECONDS)).as("the redelivered update is answered once").isNull();
+    assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("setmycommands").contains("\"command\":\"forget\""));
+  }
 
-    assertThat(commands.poll(5, TimeUnit.SECONDS)).contains("\"command\":\"advisor\"", "\"command\":\"forget\"");
-    assertThat(answer).contains("Carbon Border Adjustment Mechanism", "\"chat_id\":\"42\"");
-    assertThat(again).as("the redelivered update is answered once").isNull();
+  @Test
+  void should_register_the_webhook_with_its_secret_and_answer_a_posted_update_once() throws Exception {
+    // given
+    serve(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET", SECRET));
+
+    // when
+    HttpResponse<String> first = post(TelegramWebhook.PATH, SECRET, question(5, 50));
+    HttpResponse<String> again = post(TelegramWebhook.PATH, SECRET, question(5, 50));
+
+    // then
+    assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("setwebhook")
+        .contains("https://desk.example.org/telegram/webhook", SECRET));
+    assertThat(calls).noneMatch(c -> c.startsWith("getupdates"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(sent.poll(30, TimeUnit.SECONDS)).contains("Carbon Border Adjustment Mechanism");
+    assertThat(sent.poll(2, TimeUnit.SECONDS)).as("the redelivered update is answered once").isNull();
+    assertThat(polls).hasValue(0);
+  }
+
+  @Test
+  void should_refuse_webhook_posts_without_the_right_secret_and_answer_nothing() throws Exception {
+    // given
+    serve(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET", SECRET));
+
+    // when
+    HttpResponse<String> missing = post(TelegramWebhook.PATH, null, question(6, 60));
+    HttpResponse<String> wrong = post(TelegramWebhook.PATH, SECRET + "x", question(7, 70));
+    HttpResponse<String> malformed = post(TelegramWebhook.PATH, SECRET, "{\"update_id\": \"not a number\"");
+
+    // then
+    assertThat(missing.statusCode()).isEqualTo(401);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("not a Telegram update");
+    assertThat(sent.poll(2, TimeUnit.SECONDS)).as("nothing was answered").isNull();
+  }
+
+  @Test
+  void should_answer_health_checks_while_serving() throws Exception {
+    // given
+    serve(Map.of());
+
+    // when
+    HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.httpPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("up");
   }
 }

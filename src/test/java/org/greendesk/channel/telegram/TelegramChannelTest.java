@@ -36,7 +36,8 @@ class TelegramChannelTest {
   void start() throws Exception {
     botApi.start();
     channel = new TelegramChannel(new OkHttpTelegramClient(TOKEN,
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock);
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock,
+        TelegramChannel.PER_SECOND);
   }
 
   @AfterEach

@@ -39,7 +39,8 @@ class TelegramDeliveryIT {
   void start() throws Exception {
     botApi.start();
     TelegramChannel telegram = new TelegramChannel(new OkHttpTelegramClient("1:t",
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock);
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock,
+        TelegramChannel.PER_SECOND);
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
         TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, telegram), new RecordingDesk(), clock);
   }

@@ -1,0 +1,127 @@
+package org.greendesk.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.greendesk.channel.telegram.TelegramBot;
+import org.greendesk.conversation.ChatLanes;
+import org.greendesk.delivery.AdvisorDesk;
+import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.SendException;
+import org.greendesk.web.WebRoutes;
+import org.greendesk.web.WebServer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service, wired from the settings: the web server, every channel whose settings are present, the
+ * outbox sender and the overdue watch. {@link #close} stops taking messages first, lets the ones in hand finish,
+ * sends what they decided, and closes the database last.
+ */
+public final class Service implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+  /** How often the sender looks for retries that have come due when nothing new rings. */
+  private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+
+  private final DeskServices services;
+  private final ChatLanes lanes;
+  private final @Nullable TelegramBot telegram;
+  private final WebServer web;
+  private final ScheduledExecutorService watch;
+
+  private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, WebServer web,
+      ScheduledExecutorService watch) {
+    this.services = services;
+    this.lanes = lanes;
+    this.telegram = telegram;
+    this.web = web;
+    this.watch = watch;
+  }
+
+  /**
+   * Starts everything the settings ask for.
+   *
+   * @param advisorDesk where escalations go (the console's database desk until Slack is configured)
+   * @throws SendException when Telegram refuses the token or cannot be reached at start
+   * @throws IllegalStateException naming the setting when the database or the HTTP address cannot be opened
+   */
+  public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)
+      throws SendException {
+    ChatLanes lanes = new ChatLanes(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), "greendesk-chat");
+    Settings.Telegram tg = settings.telegram();
+    TelegramBot telegram = tg.enabled()
+        ? new TelegramBot(tg.token(), tg.apiUrl(), tg.sendsPerSecond(), lanes) : null;
+    Map<String, CustomerChannel> channels = new HashMap<>();
+    if (telegram != null) {
+      channels.put(telegram.channel().name(), telegram.channel());
+    }
+    DeskServices services = DeskServices.withDesk(settings, greenDesk.assistant(), channels, advisorDesk, clock);
+    WebServer web = null;
+    try {
+      int resumed = services.desk().resume();
+      if (resumed > 0) {
+        LOG.info("handled {} messages stored before the last stop", resumed);
+      }
+      List<WebRoutes> routes = new ArrayList<>();
+      if (telegram != null) {
+        telegram.connect(services.desk());
+        if (tg.webhook()) {
+          routes.add(telegram.webhook(tg.webhookSecret()));
+        }
+      }
+      web = WebServer.start(settings.http().host(), settings.http().port(), routes);
+      if (telegram != null) {
+        if (tg.webhook()) {
+          telegram.registerWebhook(tg.webhookUrl(), tg.webhookSecret());
+        } else {
+          telegram.poll();
+        }
+      }
+      services.sender().start(OUTBOX_POLL);
+      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+      watch.scheduleWithFixedDelay(() -> services.handoffs().flagOverdue(settings.overdueAfter()), 1, 1,
+          TimeUnit.MINUTES);
+      return new Service(services, lanes, telegram, web, watch);
+    } catch (SendException | RuntimeException e) {
+      closeQuietly(telegram, web, lanes, services);
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return web.port();
+  }
+
+  public DeskServices services() {
+    return services;
+  }
+
+  public boolean telegram() {
+    return telegram != null;
+  }
+
+  @Override
+  public void close() {
+    watch.shutdownNow();
+    closeQuietly(telegram, web, lanes, services);
+  }
+
+  private static void closeQuietly(AutoCloseable... parts) {
+    for (AutoCloseable part : parts) {
+      try {
+        if (part != null) {
+          part.close();
+        }
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+  }
+}
