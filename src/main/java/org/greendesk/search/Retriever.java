@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -47,6 +46,7 @@ public final class Retriever {
   private final RetrievalSettings settings;
   private final LexicalQueries lexical;
   private final Analyzer analyzer = IndexFields.analyzer();
+  private final StoredPassages stored = new StoredPassages();
   /** Words of each document met so far, for coverage; filled as documents are hit. */
   private final Map<String, Set<String>> documentWords = new ConcurrentHashMap<>();
   private final Set<String> questionWords = Set.copyOf(LexicalQueries.terms(analyzer, QUESTION_WORDS));
@@ -173,16 +173,13 @@ public final class Retriever {
     return Set.copyOf(LexicalQueries.terms(analyzer, text));
   }
 
-  private static List<String> collect(IndexSearcher searcher, TopDocs top, Map<String, Passage> passages,
+  private List<String> collect(IndexSearcher searcher, TopDocs top, Map<String, Passage> passages,
       Map<String, Double> similarities) throws IOException {
     List<String> ranking = new ArrayList<>(top.scoreDocs.length);
-    var stored = searcher.storedFields();
     for (ScoreDoc hit : top.scoreDocs) {
-      Document doc = stored.document(hit.doc);
-      String id = doc.get(IndexFields.PASSAGE_ID);
-      passages.computeIfAbsent(id, k -> new Passage(id, doc.get(IndexFields.DOCUMENT_ID),
-          doc.getField(IndexFields.ORDINAL).numericValue().intValue(), doc.get(IndexFields.HEADING),
-          doc.get(IndexFields.TEXT)));
+      Passage passage = stored.get(searcher, hit.doc);
+      String id = passage.id();
+      passages.putIfAbsent(id, passage);
       if (similarities != null) {
         similarities.put(id, 2.0 * hit.score - 1);
       }

@@ -170,10 +170,17 @@ public final class TelegramUpdates {
     answer(query.getId(), reply);
   }
 
-  /** Shows "typing..." in the chat while the answer is being worked out; a failure only loses the hint. */
+  /**
+   * Shows "typing..." in the chat while the answer is being worked out. Sent without waiting: a failure only
+   * loses the hint, and waiting for it would hold up the answer.
+   */
   private void typing(String chatId) {
     try {
-      client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+      client.executeAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build())
+          .exceptionally(e -> {
+            LOG.debug("typing action not shown: {}", e.getMessage());
+            return false;
+          });
     } catch (TelegramApiException e) {
       LOG.debug("typing action not shown: {}", e.getMessage());
     }
