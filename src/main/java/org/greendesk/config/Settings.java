@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  *     server; default Telegram's)
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
+ * @param llm the optional language model ({@code GREENDESK_LLM_*})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Telegram telegram) {
+    Database database, Duration overdueAfter, Telegram telegram,
+    LlmSettings llm) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -41,6 +43,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(overdueAfter, "overdueAfter");
     Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(llm, "llm");
   }
 
   /** The Telegram bot's settings; the token never appears in {@code toString}. */
@@ -111,7 +114,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
-        Duration.ofMinutes(overdue), telegram(values));
+        Duration.ofMinutes(overdue), telegram(values),
+        LlmSettings.from(values));
   }
 
   private static Telegram telegram(Map<String, String> values) {
@@ -128,7 +132,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, telegram);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, telegram,
+        llm);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {
