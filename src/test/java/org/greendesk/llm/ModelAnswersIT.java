@@ -3,6 +3,8 @@ package org.greendesk.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greendesk.llm.FakeOpenAiServer.completion;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,18 @@ import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
+import org.greendesk.config.DeskServices;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
+import org.greendesk.conversation.InboundMessage;
+import org.greendesk.delivery.DeskMessage;
+import org.greendesk.delivery.RecordingChannel;
+import org.greendesk.delivery.RecordingDesk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GreenDesk wired from settings that name an OpenAI-compatible server: the real LangChain4j client talks to a fake
@@ -25,11 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class ModelAnswersIT {
   private static final String REWRITE = "standalone question";
+  private static final String BRIEF = "brief for them";
   private static final String KOREAN_NOTICE =
       "(Your message seems to be in Korean; I can only answer in English for now.)";
 
   private static FakeOpenAiServer server;
   private static GreenDesk desk;
+
+  @TempDir Path data;
 
   @BeforeAll
   static void open() throws Exception {
@@ -165,5 +176,25 @@ class ModelAnswersIT {
 
     assertThat(answer.handoff()).isEqualTo(Handoff.NONE);
     assertThat(answer.intent().wire()).isEqualTo("regulation");
+  }
+
+  @Test
+  void should_brief_the_advisor_with_the_models_summary_of_the_conversation() {
+    String summary = "Minh exports steel to the EU and wants a person to check their CBAM declaration.";
+    server.answering(r -> completion(r.user().contains(BRIEF) ? summary : "CBAM covers steel imports [1]."));
+    RecordingDesk advisors = new RecordingDesk();
+    int before = server.received().size();
+    try (DeskServices services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
+        desk.assistant(), Map.of("telegram", new RecordingChannel("telegram")), advisors, Clock.systemUTC())) {
+      services.desk().receive(new InboundMessage("telegram", "42", "Minh", "What is CBAM?", "m1"));
+      services.desk().receive(new InboundMessage("telegram", "42", "Minh", "I want to talk to a person", "m2"));
+      services.sender().drainOnce();
+    }
+
+    assertThat(advisors.delivered()).filteredOn(m -> m.kind() == DeskMessage.Kind.ANNOUNCE).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Summary (by the language model): " + summary,
+            "Minh: I want to talk to a person"));
+    assertThat(since(before)).last().satisfies(r -> assertThat(r.user())
+        .contains("(the SME asked for a person)", "Minh: What is CBAM?", "GreenDesk: CBAM covers steel imports [1]."));
   }
 }
