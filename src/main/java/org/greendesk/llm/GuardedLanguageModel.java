@@ -31,7 +31,6 @@ public final class GuardedLanguageModel implements LanguageModel, AutoCloseable 
   private final Limits limits;
   private final CircuitBreaker breaker;
   private final LlmMetrics metrics;
-  private final Clock clock;
   private final Semaphore slots;
   private final ExecutorService calls;
 
@@ -53,12 +52,12 @@ public final class GuardedLanguageModel implements LanguageModel, AutoCloseable 
     }
   }
 
+  /** @param clock when the circuit breaker's open period ends */
   public GuardedLanguageModel(LanguageModel model, Limits limits, LlmMetrics metrics, Clock clock) {
     this.model = model;
     this.limits = limits;
     this.breaker = new CircuitBreaker(limits.failuresToOpen(), limits.openFor(), clock);
     this.metrics = metrics;
-    this.clock = clock;
     this.slots = new Semaphore(limits.maxConcurrent());
     this.calls = Executors.newCachedThreadPool(r -> {
       Thread thread = new Thread(r, "llm-call");
@@ -76,7 +75,7 @@ public final class GuardedLanguageModel implements LanguageModel, AutoCloseable 
       breaker.ignored();
       throw refused(request, ModelException.Kind.BUSY, limits.maxConcurrent() + " calls already in flight");
     }
-    long start = clock.millis();
+    long start = System.nanoTime();
     Future<ModelReply> call = calls.submit(() -> {
       try {
         return model.complete(request);
@@ -139,8 +138,9 @@ public final class GuardedLanguageModel implements LanguageModel, AutoCloseable 
     return failure;
   }
 
-  private Duration elapsed(long start) {
-    return Duration.ofMillis(clock.millis() - start);
+  /** Measured on the monotonic clock: the wall clock (the injected one) may jump. */
+  private static Duration elapsed(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   @Override
