@@ -179,7 +179,7 @@ class ModelAnswersIT {
   }
 
   @Test
-  void should_brief_the_advisor_with_the_models_summary_of_the_conversation() {
+  void should_brief_the_advisor_with_the_models_summary_and_forget_it_with_the_sme() {
     String summary = "Minh exports steel to the EU and wants a person to check their CBAM declaration.";
     server.answering(r -> completion(r.user().contains(BRIEF) ? summary : "CBAM covers steel imports [1]."));
     RecordingDesk advisors = new RecordingDesk();
@@ -189,12 +189,15 @@ class ModelAnswersIT {
       services.desk().receive(new InboundMessage("telegram", "42", "Minh", "What is CBAM?", "m1"));
       services.desk().receive(new InboundMessage("telegram", "42", "Minh", "I want to talk to a person", "m2"));
       services.sender().drainOnce();
-    }
 
-    assertThat(advisors.delivered()).filteredOn(m -> m.kind() == DeskMessage.Kind.ANNOUNCE).singleElement()
-        .satisfies(m -> assertThat(m.text()).contains("Summary (by the language model): " + summary,
-            "Minh: I want to talk to a person"));
-    assertThat(since(before)).last().satisfies(r -> assertThat(r.user())
-        .contains("(the SME asked for a person)", "Minh: What is CBAM?", "GreenDesk: CBAM covers steel imports [1]."));
+      assertThat(advisors.delivered()).filteredOn(m -> m.kind() == DeskMessage.Kind.ANNOUNCE).singleElement()
+          .satisfies(m -> assertThat(m.text()).contains("Summary (by the language model): " + summary,
+              "Minh: I want to talk to a person"));
+      assertThat(since(before)).last().satisfies(r -> assertThat(r.user()).contains("(the SME asked for a person)",
+          "Minh: What is CBAM?", "GreenDesk: CBAM covers steel imports [1]."));
+
+      services.desk().forget("telegram", "42");
+      assertThat(services.handoffs().brief(services.escalations().open().get(0))).doesNotContain(summary);
+    }
   }
 }
