@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Each task's outcome is counted in {@link LlmMetrics#RESULTS}. Thread safe.
  */
 public final class ModelWriter {
+  /** The result recorded when the model's work was used. */
+  private static final String USED = "used";
   private static final int PASSAGES_PER_DOCUMENT = 2;
   private static final int MAX_PASSAGE_CHARS = 1500;
   private static final int HISTORY_TURNS = 3;
@@ -90,8 +92,12 @@ public final class ModelWriter {
     }
   }
 
-  /** A passage as the model sees it: its number in the prompt and the document it belongs to. */
-  private record Numbered(int number, String documentId, String title, Passage passage) {}
+  /** A passage as the model sees it: its number in the prompt and the title of its document. */
+  private record Numbered(int number, String title, Passage passage) {
+    String documentId() {
+      return passage.documentId();
+    }
+  }
 
   /**
    * Has the model answer the question from the best passages of the first {@code maxDocuments} hits. The answer
@@ -107,7 +113,7 @@ public final class ModelWriter {
     String user = prompts.answer().render(Map.of("question", data("question", asked),
         "passages", passages(passages), "language", language.name(), "count", String.valueOf(passages.size())));
     Draft draft = check(ask(ModelTask.ANSWER, user), passages);
-    metrics.result(ModelTask.ANSWER, draft.usable() ? "used" : draft.problem().wire());
+    metrics.result(ModelTask.ANSWER, draft.usable() ? USED : Objects.requireNonNull(draft.problem()).wire());
     return draft;
   }
 
@@ -148,12 +154,12 @@ public final class ModelWriter {
     String user = prompts.followUp().render(Map.of(
         "conversation", data("conversation", conversation.length() == 0 ? "(none)" : conversation.toString()),
         "question", data("question", question)));
-    Optional<String> rewritten = ask(ModelTask.REWRITE, user)
-        .flatMap(reply -> reply.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst())
+    Optional<String> reply = ask(ModelTask.REWRITE, user);
+    Optional<String> rewritten = reply
+        .flatMap(text -> text.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst())
         .map(line -> LABEL.matcher(line).replaceFirst("").replaceAll("^[\"'“”]+|[\"'“”]+$", "").strip())
         .filter(line -> !line.isEmpty() && line.length() <= MAX_QUESTION_CHARS);
-    metrics.result(ModelTask.REWRITE, rewritten.isPresent() ? "used" : "model_error");
-    return rewritten;
+    return counted(ModelTask.REWRITE, reply, rewritten);
   }
 
   /**
@@ -164,10 +170,17 @@ public final class ModelWriter {
   public Optional<String> brief(String reason, List<String> conversation) {
     String user = prompts.brief().render(Map.of("reason", reason,
         "conversation", data("conversation", String.join("\n", conversation))));
-    Optional<String> brief = ask(ModelTask.BRIEF, user).map(String::strip).filter(text -> !text.isEmpty())
+    Optional<String> reply = ask(ModelTask.BRIEF, user);
+    Optional<String> brief = reply.map(String::strip).filter(text -> !text.isEmpty())
         .map(text -> text.length() <= MAX_BRIEF_CHARS ? text : text.substring(0, MAX_BRIEF_CHARS) + "...");
-    metrics.result(ModelTask.BRIEF, brief.isPresent() ? "used" : "model_error");
-    return brief;
+    return counted(ModelTask.BRIEF, reply, brief);
+  }
+
+  /** Records what became of the task: used, set aside as empty, or no reply at all. */
+  private Optional<String> counted(ModelTask task, Optional<String> reply, Optional<String> kept) {
+    Problem problem = reply.isEmpty() ? Problem.MODEL_ERROR : Problem.EMPTY;
+    metrics.result(task, kept.isPresent() ? USED : problem.wire());
+    return kept;
   }
 
   private Optional<String> ask(ModelTask task, String user) {
@@ -182,7 +195,7 @@ public final class ModelWriter {
     List<Numbered> numbered = new ArrayList<>();
     for (DocumentHit hit : hits.subList(0, Math.min(maxDocuments, hits.size()))) {
       for (Passage passage : hit.passages().subList(0, Math.min(PASSAGES_PER_DOCUMENT, hit.passages().size()))) {
-        numbered.add(new Numbered(numbered.size() + 1, hit.document().id(), hit.document().title(), passage));
+        numbered.add(new Numbered(numbered.size() + 1, hit.document().title(), passage));
       }
     }
     return numbered;

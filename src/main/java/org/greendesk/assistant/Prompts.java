@@ -1,8 +1,8 @@
 package org.greendesk.assistant;
 
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The prompts of the model-written answers, one plain-text file each in {@code prompts/}, read at start so that
@@ -26,17 +26,23 @@ public record Prompts(PromptTemplate system, PromptTemplate answer, PromptTempla
     Objects.requireNonNull(brief, "brief");
   }
 
+  /** Where the prompt files are read from. */
+  @FunctionalInterface
+  public interface Files {
+    /** The text of the prompt file of that name. */
+    String read(String name) throws IOException;
+  }
+
   /**
    * Reads and checks the four files.
    *
-   * @param read the text of a prompt file by name
    * @throws IllegalArgumentException naming the file whose placeholders are wrong
    */
-  public static Prompts load(Function<String, String> read) {
+  public static Prompts load(Files files) throws IOException {
     return new Prompts(
-        PromptTemplate.of(SYSTEM, read.apply(SYSTEM), Set.of(), Set.of()),
-        PromptTemplate.of(ANSWER, read.apply(ANSWER), Set.of("question", "passages", "language"), Set.of("count")),
-        PromptTemplate.of(FOLLOW_UP, read.apply(FOLLOW_UP), Set.of("conversation", "question"), Set.of()),
-        PromptTemplate.of(BRIEF, read.apply(BRIEF), Set.of("conversation"), Set.of("reason")));
+        PromptTemplate.of(SYSTEM, files.read(SYSTEM), Set.of(), Set.of()),
+        PromptTemplate.of(ANSWER, files.read(ANSWER), Set.of("question", "passages", "language"), Set.of("count")),
+        PromptTemplate.of(FOLLOW_UP, files.read(FOLLOW_UP), Set.of("conversation", "question"), Set.of()),
+        PromptTemplate.of(BRIEF, files.read(BRIEF), Set.of("conversation"), Set.of("reason")));
   }
 }

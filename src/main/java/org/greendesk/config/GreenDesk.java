@@ -2,7 +2,6 @@ package org.greendesk.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,15 +111,7 @@ public final class GreenDesk implements AutoCloseable {
   /** The prompt files of the prompts folder, each from the jar when the folder lacks it. */
   private static Prompts prompts(Settings settings) throws IOException {
     try {
-      return Prompts.load(name -> {
-        try {
-          return promptText(settings, name);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      return Prompts.load(name -> promptText(settings, name));
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid prompt in " + settings.promptsDir() + ": " + e.getMessage(), e);
     }

@@ -10,20 +10,16 @@ public final class ShippedPrompts {
   private ShippedPrompts() {}
 
   public static Prompts prompts() {
-    return Prompts.load(name -> read(Path.of("prompts", name)));
-  }
-
-  public static RoutingPolicy policy() {
     try {
-      return RoutingPolicy.load(Path.of("prompts/routing.yaml"));
+      return Prompts.load(name -> Files.readString(Path.of("prompts", name)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static String read(Path file) {
+  public static RoutingPolicy policy() {
     try {
-      return Files.readString(file);
+      return RoutingPolicy.load(Path.of("prompts/routing.yaml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
