@@ -5,20 +5,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.search.DocumentHit;
 import org.greendesk.search.Retriever;
 import org.greendesk.search.SearchMode;
 import org.greendesk.search.SearchQuery;
 import org.greendesk.search.SearchResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers one message of a conversation: small talk and requests for a person by the routing policy, "what
- * events are coming up" from the calendar, other questions from the knowledge base with their sources, a confidence, and whether to bring in an advisor. Thread safe;
- * the conversation's earlier turns are passed in, not kept.
+ * events are coming up" from the calendar, other questions from the knowledge base with their sources, a
+ * confidence, and whether to bring in an advisor. Thread safe; the conversation's earlier turns are passed in, not
+ * kept.
+ *
+ * <p>Answers are extractive unless a {@link ModelWriter} is given: then a language model rewrites follow-ups (and
+ * questions in other languages) for the search and writes the answer from the retrieved passages, in the SME's
+ * language. Whatever the model fails to do, or does against the rules, is done the offline way instead; the SME
+ * never sees a model error.
  */
 public final class Assistant {
   private static final double RELATED_SIMILARITY = 0.05;
@@ -36,9 +43,19 @@ public final class Assistant {
   private final Phrases eventQuestions;
   private final EventListing events;
   private final DocumentNames names;
+  private final LanguageDetector languages = new LanguageDetector();
+  private final @Nullable ModelWriter writer;
 
+  /** An assistant that answers offline, extractively. */
   public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer,
       Clock clock) {
+    this(retriever, policy, confidence, composer, clock, null);
+  }
+
+  /** @param writer the language model's work, or {@code null} to answer offline */
+  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer,
+      Clock clock, @Nullable ModelWriter writer) {
+    this.writer = writer;
     this.retriever = retriever;
     this.policy = policy;
     this.confidence = confidence;
@@ -92,16 +109,50 @@ public final class Assistant {
     if (eventQuestions.foundIn(q)) {
       return new Turn(q, events.answer(q, topK), retriever.knowledgeBase().economies().find(q));
     }
-    Turn turn = answerFromKnowledge(q, history, topK);
+    Language language = languages.detect(q);
+    Answered answered = answerFromKnowledge(q, language, history, topK);
+    Turn turn = routed(q, history, answered);
+    if (answered.inSmeLanguage() || language.isEnglish()) {
+      return turn;
+    }
+    String notice = policy.reply("english_only").replace("{language}", language.name());
+    return new Turn(turn.query(), withText(turn.answer(), notice + "\n\n" + turn.answer().text()), turn.economies());
+  }
+
+  /**
+   * A summary of the conversation for the advisor who takes it over, written by the language model; empty when
+   * there is none or it failed, and the advisor then reads the extractive brief alone.
+   *
+   * @param conversation the last messages, oldest first, each as "Speaker: text"
+   */
+  public Optional<String> handoffSummary(String reason, List<String> conversation) {
+    return writer == null ? Optional.empty() : writer.brief(reason, conversation);
+  }
+
+  /** The answer as it goes out: escalated when the matter, the model's answer or repeated failure calls for it. */
+  private Turn routed(String q, List<Turn> history, Answered answered) {
+    Turn turn = answered.turn();
     Optional<String> matter = escalations.matterNeedsPerson(q);
     if (matter.isPresent()) {
       return escalated(turn, matter.get(), policy.reply("escalated"));
+    }
+    if (answered.certaintyClaimed()) {
+      return escalated(turn, ModelWriter.Problem.LEGAL_CERTAINTY.reason(), policy.reply("escalated"));
     }
     if (Escalations.failed(turn.answer()) && Escalations.failedTwice(history)) {
       return escalated(turn, "the bot failed to help twice in a row", policy.reply("failed_twice"));
     }
     return turn;
   }
+
+  /**
+   * A turn answered from the knowledge base.
+   *
+   * @param inSmeLanguage the language model wrote it, in the SME's language
+   * @param certaintyClaimed the model's answer claimed legal certainty on the SME's case: the turn holds the
+   *     extractive answer instead, and a person should take over
+   */
+  private record Answered(Turn turn, boolean inSmeLanguage, boolean certaintyClaimed) {}
 
   /** The turn with an escalation created: the notice first, then whatever the knowledge base had to say. */
   private Turn escalated(Turn turn, String reason, String notice) {
@@ -115,30 +166,73 @@ public final class Assistant {
         Handoff.CREATED, reason), turn.economies());
   }
 
-  private Turn answerFromKnowledge(String q, List<Turn> history, int topK) {
+  private Answered answerFromKnowledge(String q, Language language, List<Turn> history, int topK) {
     List<String> terms = retriever.analyse(q);
-    FollowUps.Standalone standalone = followUps.resolve(q, terms, history);
+    FollowUps.Standalone offline = followUps.resolve(q, terms, history);
+    // A follow-up, or a question the English index would not match, is worth a call to the model.
+    Optional<String> rewritten = writer != null && (!history.isEmpty() || !language.isEnglish())
+        ? writer.standalone(q, history) : Optional.empty();
+    FollowUps.Standalone standalone = rewritten.map(r -> followUps.rewritten(offline, r)).orElse(offline);
     SearchResult result = retriever.search(
         new SearchQuery(standalone.query(), Math.max(topK, 3), SearchMode.HYBRID, standalone.economies(),
             standalone.economySwitched()));
     double sure = result.hits().isEmpty() ? 0 : confidence.of(result.hits().get(0));
     if (sure < policy.weak() || outOfScope.foundIn(q) && sure < policy.answered()) {
       boolean declined = outOfScope.foundIn(q);
-      return new Turn(standalone.query(), new Answer(q, policy.reply(declined ? "out_of_scope" : "nothing_found"),
-          List.of(), round(Math.min(sure, policy.weak())), Intent.OUT_OF_SCOPE,
-          declined ? Handoff.NONE : Handoff.OFFERED,
-          declined ? "outside the help desk's remit" : "nothing relevant in the knowledge base"), standalone.economies());
+      return offline(new Turn(standalone.query(), new Answer(q,
+          policy.reply(declined ? "out_of_scope" : "nothing_found"), List.of(), round(Math.min(sure, policy.weak())),
+          Intent.OUT_OF_SCOPE, declined ? Handoff.NONE : Handoff.OFFERED,
+          declined ? "outside the help desk's remit" : "nothing relevant in the knowledge base"), standalone.economies()));
     }
     ExtractiveComposer.Composition composition = composer.compose(result.terms(), result.hits());
     boolean weak = sure < policy.answered();
-    String quoted = names.withTitles(composition.text());
-    String text = weak ? policy.reply("weak_match") + "\n\n" + quoted : quoted;
     Intent intent = Intent.ofCategory(result.hits().get(0).document().category());
     String reason = weak ? String.format("weak match (confidence %.2f): an advisor is offered", sure)
         : String.format("answered from the knowledge base (confidence %.2f)", sure);
-    Answer answer = new Answer(q, text, sources(result, composition.documentIds(), topK), round(sure), intent,
-        weak ? Handoff.OFFERED : Handoff.NONE, reason);
-    return new Turn(standalone.query(), answer, standalone.economies());
+    Answer extractive = new Answer(q, weakened(weak, names.withTitles(composition.text())),
+        sources(result, composition.documentIds(), topK), round(sure), intent, weak ? Handoff.OFFERED : Handoff.NONE,
+        reason);
+    Turn turn = new Turn(standalone.query(), extractive, standalone.economies());
+    return writer == null ? offline(turn) : byModel(writer, turn, rewritten.orElse(null), language, result, topK);
+  }
+
+  /**
+   * The model's answer from the same hits, listing the documents it cites; or, when it cannot be sent, the
+   * extractive turn with the reason why.
+   */
+  private Answered byModel(ModelWriter writer, Turn extractive, @Nullable String rewritten, Language language,
+      SearchResult result, int topK) {
+    Answer a = extractive.answer();
+    ModelWriter.Draft draft = writer.answer(a.question(), rewritten, language, result.hits(), topK);
+    if (!draft.usable()) {
+      ModelWriter.Problem problem = Objects.requireNonNull(draft.problem());
+      String why = a.reason() + "; the model's answer was not used: " + problem.reason();
+      return new Answered(new Turn(extractive.query(), withReason(a, why), extractive.economies()), false,
+          problem == ModelWriter.Problem.LEGAL_CERTAINTY);
+    }
+    boolean weak = a.handoff() == Handoff.OFFERED;
+    String how = "written by the language model from " + draft.documentIds().size() + " cited document(s)";
+    Map<String, DocumentHit> hits = byId(result);
+    Answer written = new Answer(a.question(), weakened(weak, draft.text()),
+        draft.documentIds().stream().map(id -> source(hits.get(id))).toList(), a.confidence(), a.intent(),
+        a.handoff(), weak ? a.reason() + "; " + how : String.format("%s (confidence %.2f)", how, a.confidence()));
+    return new Answered(new Turn(extractive.query(), written, extractive.economies()), true, false);
+  }
+
+  private static Answered offline(Turn turn) {
+    return new Answered(turn, false, false);
+  }
+
+  private String weakened(boolean weak, String text) {
+    return weak ? policy.reply("weak_match") + "\n\n" + text : text;
+  }
+
+  private static Answer withText(Answer a, String text) {
+    return new Answer(a.question(), text, a.sources(), a.confidence(), a.intent(), a.handoff(), a.reason());
+  }
+
+  private static Answer withReason(Answer a, String reason) {
+    return new Answer(a.question(), a.text(), a.sources(), a.confidence(), a.intent(), a.handoff(), reason);
   }
 
   /**
@@ -146,19 +240,25 @@ public final class Assistant {
    * fusion scores are too flat to tell), at most {@code topK}.
    */
   private static List<Source> sources(SearchResult result, List<String> quoted, int topK) {
-    Map<String, DocumentHit> byId = new LinkedHashMap<>();
-    result.hits().forEach(h -> byId.put(h.document().id(), h));
+    Map<String, DocumentHit> byId = byId(result);
     List<DocumentHit> ordered = new ArrayList<>();
     quoted.forEach(id -> ordered.add(byId.get(id)));
     double best = result.hits().get(0).similarity();
     result.hits().stream()
         .filter(h -> !quoted.contains(h.document().id()) && h.similarity() >= best - RELATED_SIMILARITY)
         .forEach(ordered::add);
-    Function<DocumentHit, Source> toSource = h -> {
-      KnowledgeDocument d = h.document();
-      return new Source(d.id(), d.title(), d.source(), d.reviewed(), round(h.score()));
-    };
-    return ordered.stream().limit(topK).map(toSource).toList();
+    return ordered.stream().limit(topK).map(Assistant::source).toList();
+  }
+
+  private static Map<String, DocumentHit> byId(SearchResult result) {
+    Map<String, DocumentHit> byId = new LinkedHashMap<>();
+    result.hits().forEach(h -> byId.put(h.document().id(), h));
+    return byId;
+  }
+
+  private static Source source(DocumentHit hit) {
+    KnowledgeDocument d = hit.document();
+    return new Source(d.id(), d.title(), d.source(), d.reviewed(), round(hit.score()));
   }
 
   private static Turn plain(String q, Intent intent, Handoff handoff, String reason, String text) {

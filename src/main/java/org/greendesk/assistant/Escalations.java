@@ -2,6 +2,7 @@ package org.greendesk.assistant;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * When a person should take over, by the routing policy's words: the SME asks for one (or accepts the offer of
@@ -9,11 +10,15 @@ import java.util.Optional;
  * has failed to help twice in a row. Immutable and thread safe.
  */
 final class Escalations {
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
+
   private final Phrases advisorRequests;
   private final Phrases acceptances;
   private final Phrases legalOrUrgent;
   private final Phrases ownCase;
   private final Phrases frustration;
+  private final Phrases legalCertainty;
+  private final Phrases hedges;
 
   Escalations(RoutingPolicy policy) {
     this.advisorRequests = policy.phrases("advisor_request");
@@ -21,6 +26,8 @@ final class Escalations {
     this.legalOrUrgent = policy.phrases("legal_or_urgent");
     this.ownCase = policy.phrases("own_case");
     this.frustration = policy.phrases("frustration");
+    this.legalCertainty = policy.phrases("legal_certainty");
+    this.hedges = policy.phrases("hedges");
   }
 
   /** Why the SME asked for a person, if they did: asked outright, or said yes to the bot's offer. */
@@ -47,6 +54,14 @@ final class Escalations {
       return Optional.of("the SME is frustrated");
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when a sentence of a model-written answer tells the SME, without a condition or a hedge, where they stand
+   * in law ("you are exempt", "your company is compliant"): that is for an advisor to say.
+   */
+  boolean claimsCertainty(String answer) {
+    return SENTENCE_END.splitAsStream(answer).anyMatch(s -> legalCertainty.foundIn(s) && !hedges.foundIn(s));
   }
 
   /** True when the previous answer failed too (nothing found, or only a weak match), so this is the second. */

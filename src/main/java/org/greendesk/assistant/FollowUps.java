@@ -37,6 +37,15 @@ final class FollowUps {
     return new Standalone(carried.strip() + " " + question, about, switched);
   }
 
+  /**
+   * The language model's standalone version of the question in place of the offline one: it searches for the
+   * rewritten text, about the economies it names (or those the offline reading found, if it names none).
+   */
+  Standalone rewritten(Standalone offline, String rewritten) {
+    Set<String> named = economies.find(rewritten);
+    return new Standalone(rewritten, named.isEmpty() ? offline.economies() : named, offline.economySwitched());
+  }
+
   private boolean isFollowUp(String question, List<String> terms, Set<String> named) {
     if (terms.size() > MAX_FOLLOW_UP_TERMS) {
       return false;

@@ -26,9 +26,10 @@ public record RoutingPolicy(
 
   static final List<String> PHRASE_LISTS = List.of(
       "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up",
-      "events_upcoming", "events_generic", "accept_offer", "legal_or_urgent", "own_case", "frustration");
+      "events_upcoming", "events_generic", "accept_offer", "legal_or_urgent", "own_case", "frustration",
+      "legal_certainty", "hedges");
   static final List<String> REPLIES = List.of("greeting", "thanks", "out_of_scope", "instruction_override",
-      "nothing_found", "weak_match", "advisor_request", "too_long", "escalated", "failed_twice");
+      "nothing_found", "weak_match", "advisor_request", "too_long", "escalated", "failed_twice", "english_only");
 
   public RoutingPolicy {
     if (!(0 <= weak && weak <= answered && answered <= 1)) {

@@ -7,26 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Confidence;
 import org.greendesk.assistant.ExtractiveComposer;
+import org.greendesk.assistant.LanguageModel;
+import org.greendesk.assistant.LlmMetrics;
+import org.greendesk.assistant.ModelWriter;
+import org.greendesk.assistant.Prompts;
 import org.greendesk.assistant.RoutingPolicy;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeLoader;
+import org.greendesk.llm.GuardedLanguageModel;
+import org.greendesk.llm.OpenAiLanguageModel;
 import org.greendesk.search.Embedder;
 import org.greendesk.search.IndexChanges;
 import org.greendesk.search.PassageIndex;
 import org.greendesk.search.RetrievalSettings;
 import org.greendesk.search.Retriever;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The object graph, built in one place from the settings: knowledge, index, retriever, assistant. Closing it
- * closes the index. Long-lived: build one per process.
+ * The object graph, built in one place from the settings: knowledge, index, retriever, the language model when one
+ * is configured, assistant. Closing it closes the model's threads and the index. Long-lived: build one per process.
  */
 public final class GreenDesk implements AutoCloseable {
   private final KnowledgeBase knowledge;
@@ -34,14 +43,18 @@ public final class GreenDesk implements AutoCloseable {
   private final IndexChanges changes;
   private final Retriever retriever;
   private final Assistant assistant;
+  private final LlmMetrics llmMetrics;
+  private final @Nullable GuardedLanguageModel model;
 
   private GreenDesk(KnowledgeBase knowledge, PassageIndex index, IndexChanges changes, Retriever retriever,
-      Assistant assistant) {
+      Assistant assistant, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
     this.knowledge = knowledge;
     this.index = index;
     this.changes = changes;
     this.retriever = retriever;
     this.assistant = assistant;
+    this.llmMetrics = llmMetrics;
+    this.model = model;
   }
 
   /**
@@ -62,16 +75,58 @@ public final class GreenDesk implements AutoCloseable {
       throws KnowledgeFormatException, IOException {
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
     RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
+    Prompts prompts = settings.llm().enabled() ? prompts(settings) : null;
+    LlmMetrics llmMetrics = LlmMetrics.inMemory();
     PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
+    GuardedLanguageModel model = null;
     try {
       IndexChanges changes = index.sync(knowledge);
       Retriever retriever = new Retriever(index, knowledge, retrieval);
       ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
-      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer, clock);
-      return new GreenDesk(knowledge, index, changes, retriever, assistant);
+      model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
+      ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
+      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer, clock, writer);
+      return new GreenDesk(knowledge, index, changes, retriever, assistant, llmMetrics, model);
     } catch (IOException | RuntimeException e) {
+      if (model != null) {
+        model.close();
+      }
       index.close();
       throw e;
+    }
+  }
+
+  /** The configured model behind its guard: 5 failures in a row open the circuit for a minute. */
+  private static GuardedLanguageModel languageModel(LlmSettings llm, LlmMetrics metrics, Clock clock) {
+    LanguageModel client = switch (llm.provider()) {
+      case OPENAI -> new OpenAiLanguageModel(Objects.requireNonNull(llm.baseUrl()),
+          Objects.requireNonNull(llm.model()), llm.apiKey(), llm.timeout());
+      case NONE -> throw new IllegalStateException("no language model is configured");
+    };
+    GuardedLanguageModel.Limits limits = new GuardedLanguageModel.Limits(llm.timeout(), llm.maxConcurrent(),
+        Duration.ofSeconds(2), 5, Duration.ofMinutes(1));
+    return new GuardedLanguageModel(client, limits, metrics, clock);
+  }
+
+  /** The prompt files of the prompts folder, each from the jar when the folder lacks it. */
+  private static Prompts prompts(Settings settings) throws IOException {
+    try {
+      return Prompts.load(name -> promptText(settings, name));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("invalid prompt in " + settings.promptsDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String promptText(Settings settings, String name) throws IOException {
+    Path file = settings.promptsDir().resolve(name);
+    if (Files.isRegularFile(file)) {
+      return Files.readString(file);
+    }
+    try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/" + name)) {
+      if (in == null) {
+        throw new IOException("no prompt " + name + " in " + settings.promptsDir() + " and none packaged");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -125,8 +180,16 @@ public final class GreenDesk implements AutoCloseable {
     return assistant;
   }
 
+  /** Token usage, latency and outcomes of the language model's work (empty when none is configured). */
+  public LlmMetrics llmMetrics() {
+    return llmMetrics;
+  }
+
   @Override
   public void close() throws IOException {
+    if (model != null) {
+      model.close();
+    }
     index.close();
   }
 }

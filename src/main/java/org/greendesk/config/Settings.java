@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  *     instead of long polling), {@code TELEGRAM_SENDS_PER_SECOND} (default 30, Telegram's own limit)
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
+ * @param llm the optional language model ({@code GREENDESK_LLM_*})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram, LlmSettings llm) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -45,6 +46,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(overdueAfter, "overdueAfter");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(llm, "llm");
   }
 
   /** Where the web server listens. */
@@ -123,7 +125,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
-        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values));
+        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), LlmSettings.from(values));
   }
 
   private static Telegram telegram(Map<String, String> values) {
@@ -172,7 +174,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, llm);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -135,7 +135,8 @@ public final class ConversationStore {
       jdbc.update("DELETE FROM messages WHERE conversation_id = ?", id);
       jdbc.update("DELETE FROM outbox WHERE conversation_id = ? AND sent_at IS NULL", id);
       jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", id);
-      jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)' WHERE conversation_id = ?", id);
+      jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)', summary = NULL "
+          + "WHERE conversation_id = ?", id);
       jdbc.update("UPDATE smes SET display_name = NULL, language = NULL, consent_contact = FALSE, forgotten_at = ? "
           + "WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)", now, id);
       return true;

@@ -25,6 +25,8 @@ import org.greendesk.store.Jdbc;
  * transaction as the decision. Thread safe.
  */
 public final class Desk {
+  private static final int SUMMARY_MESSAGES = 12;
+
   private final Jdbc jdbc;
   private final ConversationStore conversations;
   private final EscalationStore escalations;
@@ -89,6 +91,10 @@ public final class Desk {
       return Outcome.RELAYED;
     }
     Turn turn = text.isBlank() ? null : assistant.reply(text, conversations.history(conversation.id()), 3);
+    // Written before the transaction: a model call must not hold the database.
+    Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
+        ? assistant.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
+        : Optional.empty();
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();
       open.ifPresent(queued -> handoffs.relay(queued, conversation.smeName(), text));
@@ -99,7 +105,7 @@ public final class Desk {
         if (turn.answer().handoff() == Handoff.CREATED) {
           Answer a = turn.answer();
           handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), text, a.intent().wire(),
-              List.copyOf(turn.economies()), a.sources().stream().map(Source::id).toList()));
+              List.copyOf(turn.economies()), a.sources().stream().map(Source::id).toList(), summary.orElse(null)));
         }
       }
       conversations.markProcessed(messageId);

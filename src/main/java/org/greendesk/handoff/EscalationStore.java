@@ -20,11 +20,17 @@ public final class EscalationStore {
   }
 
   long create(long conversationId, String reason, String question, String topic, List<String> economies,
-      List<String> cited, @Nullable Long suggestedAdvisorId, Instant now) {
+      List<String> cited, @Nullable Long suggestedAdvisorId, @Nullable String summary, Instant now) {
     return jdbc.insert("INSERT INTO escalations (conversation_id, state, reason, question, topic, economies, cited, "
-            + "suggested_advisor_id, created_at, announced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "suggested_advisor_id, summary, created_at, announced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         conversationId, EscalationState.QUEUED.name(), cut(reason, 512), question, topic, String.join(",", economies),
-        String.join(",", cited), suggestedAdvisorId, now, now);
+        String.join(",", cited), suggestedAdvisorId, summary == null ? null : cut(summary, 4000), now, now);
+  }
+
+  /** The language model's summary of the conversation, when one was written. */
+  Optional<String> summary(long escalationId) {
+    return jdbc.queryOne("SELECT summary FROM escalations WHERE id = ?", row -> row.getString(1), escalationId)
+        .filter(summary -> !summary.isBlank());
   }
 
   public Optional<Escalation> find(long id) {

@@ -3,6 +3,8 @@ package org.greendesk.handoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +35,14 @@ public final class Handoffs {
     this.clock = clock;
   }
 
-  /** What is needed to open an escalation; {@code cited} are document ids. */
+  /**
+   * What is needed to open an escalation.
+   *
+   * @param cited document ids
+   * @param summary the language model's summary of the conversation for the advisor; {@code null} without one
+   */
   public record Request(long conversationId, String reason, String question, String topic, List<String> economies,
-      List<String> cited) {}
+      List<String> cited, @Nullable String summary) {}
 
   /** Opens an escalation for the conversation, or returns the one already open; announces a new one to the desk. */
   public Escalation open(Request request) {
@@ -47,7 +54,7 @@ public final class Handoffs {
       Instant now = clock.instant();
       Long suggested = suggest(request.topic(), request.economies()).map(Advisor::id).orElse(null);
       long id = store.create(request.conversationId(), request.reason(), request.question(), request.topic(),
-          request.economies(), request.cited(), suggested, now);
+          request.economies(), request.cited(), suggested, request.summary(), now);
       store.event(id, null, EscalationState.QUEUED, "bot", request.reason(), now);
       Escalation escalation = store.find(id).orElseThrow();
       outbox.toDesk(request.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, id, brief(escalation)), now);
@@ -192,27 +199,40 @@ public final class Handoffs {
     store.rate(id, rating);
   }
 
-  /** The handoff brief: who the SME is, what triggered it and why, the last messages, what the bot cited. */
+  /**
+   * The handoff brief: who the SME is, what triggered it and why, the language model's summary when one was
+   * written, what the bot cited, the last messages.
+   */
   public String brief(Escalation e) {
     ConversationRef ref = conversation(e.conversationId());
-    List<String> last = jdbc.query("SELECT direction, author, body FROM messages WHERE conversation_id = ? "
-        + "ORDER BY id DESC LIMIT " + BRIEF_MESSAGES, row -> "  " + speaker(row.getString(1), row.getString(2), ref)
-        + ": " + oneLine(row.getString(3)), e.conversationId());
+    List<String> last = lastMessages(ref, BRIEF_MESSAGES);
     StringBuilder brief = new StringBuilder()
         .append("Escalation #").append(e.id()).append(" · ").append(ref.smeName()).append(" on ").append(ref.channel())
         .append("\nTopic: ").append(e.topic().isEmpty() ? "unknown" : e.topic())
         .append(e.economies().isEmpty() ? "" : " · Economies: " + String.join(", ", e.economies()))
         .append("\nReason: ").append(e.reason())
         .append("\nQuestion: ").append(oneLine(e.question()))
+        .append(store.summary(e.id()).map(summary -> "\nSummary (by the language model): " + summary).orElse(""))
         .append("\nDocuments already cited: ").append(e.cited().isEmpty() ? "none" : String.join(", ", e.cited()));
     if (e.suggestedAdvisorId() != null) {
       store.advisor(e.suggestedAdvisorId()).ifPresent(a -> brief.append("\nSuggested advisor: ").append(a.name()));
     }
     brief.append("\nLast messages:");
-    for (int i = last.size() - 1; i >= 0; i--) {
-      brief.append('\n').append(last.get(i));
-    }
+    last.forEach(message -> brief.append("\n  ").append(message));
     return brief.toString();
+  }
+
+  /** The conversation's last messages, oldest first, each as "Speaker: text" on one line, for a summary. */
+  public List<String> lastMessages(long conversationId, int count) {
+    return lastMessages(conversation(conversationId), count);
+  }
+
+  private List<String> lastMessages(ConversationRef ref, int count) {
+    List<String> last = new ArrayList<>(jdbc.query("SELECT direction, author, body FROM messages "
+        + "WHERE conversation_id = ? ORDER BY id DESC LIMIT " + count,
+        row -> speaker(row.getString(1), row.getString(2), ref) + ": " + oneLine(row.getString(3)), ref.id()));
+    Collections.reverse(last);
+    return last;
   }
 
   private static String speaker(String direction, String author, ConversationRef ref) {

@@ -32,6 +32,15 @@ class AssistantIT {
   }
 
   @Test
+  void should_answer_in_english_and_say_so_when_the_question_is_in_another_language() {
+    Answer answer = ask("¿Qué es el CBAM y cómo afecta a mi empresa?");
+
+    assertThat(answer.text())
+        .startsWith("(Your message seems to be in Spanish; I can only answer in English for now.)\n\n");
+    assertThat(ask("What is CBAM?").text()).doesNotContain("only answer in English");
+  }
+
+  @Test
   void should_greet_briefly_without_sources() {
     Answer answer = ask("Hello there!");
 

@@ -49,7 +49,7 @@ class EscalationLifecycleTest {
 
   private Escalation queued() {
     return handoffs.open(new Handoffs.Request(conversation, "the SME asked for a person", "help", "regulation",
-        List.of("Korea"), List.of("kr-k-ets")));
+        List.of("Korea"), List.of("kr-k-ets"), null));
   }
 
   /** Brings a new escalation to the state named, by legal steps. */
