@@ -56,9 +56,7 @@ final class ServeCommand implements Callable<Integer> {
       service.close();
       stopped.countDown();
     }, "greendesk-stop"));
-    String channels = service.telegram()
-        ? "Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")" : "no channel yet";
-    terminal.out().println("GreenDesk is serving " + channels + "; web server on http://" + settings.http().host()
+    terminal.out().println("GreenDesk is serving " + service.describe(settings) + "; web server on http://" + settings.http().host()
         + ":" + service.httpPort() + ". Stop with Ctrl-C.");
     stopped.await();
   }

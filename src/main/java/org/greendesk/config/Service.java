@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.telegram.TelegramBot;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.AdvisorDesk;
@@ -62,7 +64,10 @@ public final class Service implements AutoCloseable {
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());
     }
-    DeskServices services = DeskServices.withDesk(settings, greenDesk.assistant(), channels, advisorDesk, clock);
+    // The Slack desk needs the services it is part of: it is put in place before anything is sent.
+    AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
+    DeskServices services = DeskServices.withDesk(settings, greenDesk.assistant(), channels,
+        message -> desk.get().deliver(message), clock);
     WebServer web = null;
     try {
       int resumed = services.desk().resume();
@@ -75,6 +80,13 @@ public final class Service implements AutoCloseable {
         if (tg.webhook()) {
           routes.add(telegram.webhook(tg.webhookSecret()));
         }
+      }
+      Settings.Slack sl = settings.slack();
+      if (sl.enabled()) {
+        SlackApp slack = new SlackApp(sl.botToken(), sl.signingSecret(), sl.apiUrl(), sl.advisorChannel(),
+            services.database().jdbc(), services.escalations(), services.handoffs(), greenDesk::assistant, clock);
+        slack.advisorDesk().ifPresent(desk::set);
+        routes.add(slack.routes());
       }
       web = WebServer.start(settings.http().host(), settings.http().port(), routes);
       if (telegram != null) {
@@ -103,8 +115,16 @@ public final class Service implements AutoCloseable {
     return services;
   }
 
-  public boolean telegram() {
-    return telegram != null;
+  /** The channels running, for the start-up line. */
+  public String describe(Settings settings) {
+    List<String> parts = new ArrayList<>();
+    if (telegram != null) {
+      parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
+    }
+    if (settings.slack().enabled()) {
+      parts.add("Slack (POST /slack/events" + (settings.slack().advisorChannel() == null ? "" : ", advisor desk") + ")");
+    }
+    return parts.isEmpty() ? "no channel yet" : String.join(" and ", parts);
   }
 
   @Override

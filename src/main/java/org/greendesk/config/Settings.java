@@ -9,9 +9,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +31,15 @@ import org.jspecify.annotations.Nullable;
  * @param telegram {@code TELEGRAM_BOT_TOKEN} (enables the bot), {@code TELEGRAM_API_URL} (another Bot API
  *     server; default Telegram's), {@code TELEGRAM_WEBHOOK_URL} and {@code TELEGRAM_WEBHOOK_SECRET} (webhook mode
  *     instead of long polling), {@code TELEGRAM_SENDS_PER_SECOND} (default 30, Telegram's own limit)
+ * @param slack {@code SLACK_BOT_TOKEN} with {@code SLACK_SIGNING_SECRET} (enables the Slack app),
+ *     {@code SLACK_APP_TOKEN} (Socket Mode), {@code SLACK_API_URL}, {@code SLACK_ADVISOR_CHANNEL},
+ *     {@code GREENDESK_SLACK_STAFF}
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  * @param llm the optional language model ({@code GREENDESK_LLM_*})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram, LlmSettings llm) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -46,7 +51,33 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(overdueAfter, "overdueAfter");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(llm, "llm");
+  }
+
+  /**
+   * The Slack app's settings; tokens and the signing secret never appear in {@code toString}.
+   *
+   * @param appToken Socket Mode's app-level token, or {@code null} for HTTP mode ({@code POST /slack/events})
+   * @param advisorChannel the channel id where escalations are posted, or {@code null} for none
+   * @param staff the user ids allowed staff-only commands; empty: any member of the workspace
+   */
+  public record Slack(@Nullable String botToken, @Nullable String signingSecret, @Nullable String appToken,
+      URI apiUrl, @Nullable String advisorChannel, Set<String> staff) {
+    public Slack {
+      staff = Set.copyOf(staff);
+    }
+
+    public boolean enabled() {
+      return botToken != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Slack[botToken=" + (botToken == null ? "none" : "***") + ", signingSecret="
+          + (signingSecret == null ? "none" : "***") + ", appToken=" + (appToken == null ? "none" : "***")
+          + ", apiUrl=" + apiUrl + ", advisorChannel=" + advisorChannel + ", staff=" + staff + "]";
+    }
   }
 
   /** Where the web server listens. */
@@ -125,7 +156,26 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
-        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), LlmSettings.from(values));
+        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
+        LlmSettings.from(values));
+  }
+
+  private static Slack slack(Map<String, String> values) {
+    String token = blankToNull(values.get("SLACK_BOT_TOKEN"));
+    String secret = blankToNull(values.get("SLACK_SIGNING_SECRET"));
+    if (token != null && secret == null) {
+      throw new IllegalArgumentException("SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET: requests from Slack "
+          + "cannot be verified without it (Basic Information > App Credentials in the app's settings)");
+    }
+    Set<String> staff = new LinkedHashSet<>();
+    for (String id : values.getOrDefault("GREENDESK_SLACK_STAFF", "").split("[,\\s]+")) {
+      if (!id.isBlank()) {
+        staff.add(id.strip());
+      }
+    }
+    return new Slack(token, secret, blankToNull(values.get("SLACK_APP_TOKEN")),
+        httpUrl(values, "SLACK_API_URL", "https://slack.com/api/"), blankToNull(values.get("SLACK_ADVISOR_CHANNEL")),
+        staff);
   }
 
   private static Telegram telegram(Map<String, String> values) {
@@ -174,7 +224,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
   }
 
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, llm);
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
+        llm);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {
