@@ -1,6 +1,7 @@
 package org.greendesk.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Timer;
@@ -54,15 +55,6 @@ class GuardedLanguageModelTest {
     return metrics.registry().get(LlmMetrics.TOKENS).tag("task", "answer").tag("type", type).counter().count();
   }
 
-  private static ModelException.Kind kindOf(Runnable call) {
-    try {
-      call.run();
-    } catch (ModelException e) {
-      return e.kind();
-    }
-    throw new AssertionError("the call did not fail");
-  }
-
   @Test
   void should_pass_the_answer_through_and_count_its_tokens() {
     ModelReply reply = guard(FakeLanguageModel.answering("CBAM [1]"), LIMITS).complete(ANSWER);
@@ -86,7 +78,8 @@ class GuardedLanguageModelTest {
   void should_turn_an_unexpected_client_exception_into_a_model_failure() {
     GuardedLanguageModel model = guard(FakeLanguageModel.failing(new IllegalStateException("bug")), LIMITS);
 
-    assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.FAILED);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+        .isEqualTo(ModelException.Kind.FAILED);
     assertThat(calls("failed")).isEqualTo(1);
   }
 
@@ -100,7 +93,8 @@ class GuardedLanguageModelTest {
       Thread.onSpinWait(); // until the first call holds the only slot
     }
 
-    assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.BUSY);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+        .isEqualTo(ModelException.Kind.BUSY);
     slow.release();
     assertThat(first.get().text()).isEqualTo("done");
     assertThat(model.complete(ANSWER).text()).isEqualTo("done");
@@ -112,15 +106,19 @@ class GuardedLanguageModelTest {
     FakeLanguageModel down = FakeLanguageModel.failing(new ModelException(ModelException.Kind.FAILED, "500"));
     GuardedLanguageModel model = guard(down, LIMITS);
     for (int i = 0; i < 3; i++) {
-      assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.FAILED);
+      assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+          .isEqualTo(ModelException.Kind.FAILED);
     }
 
-    assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.CIRCUIT_OPEN);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+        .isEqualTo(ModelException.Kind.CIRCUIT_OPEN);
     assertThat(down.requests()).hasSize(3);
 
     clock.advance(Duration.ofMinutes(1));
-    assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.FAILED);
-    assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.CIRCUIT_OPEN);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+        .isEqualTo(ModelException.Kind.FAILED);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+        .isEqualTo(ModelException.Kind.CIRCUIT_OPEN);
     assertThat(down.requests()).hasSize(4);
   }
 
@@ -135,7 +133,7 @@ class GuardedLanguageModelTest {
     };
     GuardedLanguageModel model = guard(flaky, LIMITS);
     for (int i = 0; i < 3; i++) {
-      kindOf(() -> model.complete(ANSWER));
+      catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER));
     }
 
     up.set(true);
@@ -151,7 +149,8 @@ class GuardedLanguageModelTest {
     GuardedLanguageModel model = guard(refusing, LIMITS);
 
     for (int i = 0; i < 5; i++) {
-      assertThat(kindOf(() -> model.complete(ANSWER))).isEqualTo(ModelException.Kind.REFUSED);
+      assertThat(catchThrowableOfType(ModelException.class, () -> model.complete(ANSWER)).kind())
+          .isEqualTo(ModelException.Kind.REFUSED);
     }
     assertThat(refusing.requests()).hasSize(5);
   }

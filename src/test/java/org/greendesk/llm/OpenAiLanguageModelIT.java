@@ -1,6 +1,7 @@
 package org.greendesk.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -24,15 +25,6 @@ class OpenAiLanguageModelIT {
   @AfterEach
   void close() throws Exception {
     server.close();
-  }
-
-  private static ModelException.Kind kindOf(Runnable call) {
-    try {
-      call.run();
-    } catch (ModelException e) {
-      return e.kind();
-    }
-    throw new AssertionError("the call did not fail");
   }
 
   @Test
@@ -63,7 +55,8 @@ class OpenAiLanguageModelIT {
   void should_report_a_server_error_as_a_failure_without_retrying() {
     server.answering(r -> FakeOpenAiServer.error(500));
 
-    assertThat(kindOf(() -> model(null).complete(REQUEST))).isEqualTo(ModelException.Kind.FAILED);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model(null).complete(REQUEST)).kind())
+        .isEqualTo(ModelException.Kind.FAILED);
     assertThat(server.received()).hasSize(1);
   }
 
@@ -71,7 +64,8 @@ class OpenAiLanguageModelIT {
   void should_report_a_rejected_key_as_refused() {
     server.answering(r -> FakeOpenAiServer.error(401));
 
-    assertThat(kindOf(() -> model("sk-wrong").complete(REQUEST))).isEqualTo(ModelException.Kind.REFUSED);
+    assertThat(catchThrowableOfType(ModelException.class, () -> model("sk-wrong").complete(REQUEST)).kind())
+        .isEqualTo(ModelException.Kind.REFUSED);
   }
 
   @Test

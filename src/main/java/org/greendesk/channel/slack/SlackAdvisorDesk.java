@@ -42,29 +42,33 @@ public final class SlackAdvisorDesk implements AdvisorDesk {
   public void deliver(DeskMessage message) throws SendException {
     Escalation escalation = escalations.find(message.escalationId())
         .orElseThrow(() -> SendException.giveUp("no escalation " + message.escalationId()));
-    Optional<SlackCards.Card> card = cards.forEscalation(escalation.id());
-    if (card.isEmpty()) {
+    Optional<SlackCards.Card> existing = cards.forEscalation(escalation.id());
+    SlackCards.Card card;
+    if (existing.isPresent()) {
+      card = existing.get();
+      if (message.kind() != DeskMessage.Kind.RELAY) {
+        refresh(card, escalation);
+      }
+    } else {
       // The first message about an escalation is its announcement; anything else first needs the card too.
       String ts = call(() -> slack.chatPostMessage(r -> r.channel(channel).text(fallback(escalation))
           .blocks(EscalationCard.blocks(escalation, brief(escalation), holder(escalation), clock.instant())))).getTs();
-      cards.save(new SlackCards.Card(escalation.id(), channel, ts));
+      card = new SlackCards.Card(escalation.id(), channel, ts);
+      cards.save(card);
       if (message.kind() == DeskMessage.Kind.ANNOUNCE) {
         return;
       }
-      card = cards.forEscalation(escalation.id());
     }
-    SlackCards.Card posted = card.orElseThrow();
-    if (message.kind() != DeskMessage.Kind.RELAY) {
-      refresh(posted, escalation);
-    }
-    String text = message.kind() == DeskMessage.Kind.RELAY ? ":bust_in_silhouette: " + EscalationCard.escape(message.text())
+    SlackCards.Card posted = card;
+    String text = message.kind() == DeskMessage.Kind.RELAY
+        ? ":bust_in_silhouette: " + EscalationCard.escape(message.text())
         : message.kind() == DeskMessage.Kind.ANNOUNCE ? ":bell: " + EscalationCard.escape(firstLine(message.text()))
         : EscalationCard.escape(message.text());
     call(() -> slack.chatPostMessage(r -> r.channel(posted.channel()).threadTs(posted.ts()).text(text)));
   }
 
   /** Redraws the card in place from the escalation as it is now. */
-  void refresh(SlackCards.Card card, Escalation escalation) throws SendException {
+  private void refresh(SlackCards.Card card, Escalation escalation) throws SendException {
     call(() -> slack.chatUpdate(r -> r.channel(card.channel()).ts(card.ts()).text(fallback(escalation))
         .blocks(EscalationCard.blocks(escalation, brief(escalation), holder(escalation), clock.instant()))));
   }

@@ -13,8 +13,12 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.MessageEvent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
+import org.greendesk.delivery.SendException;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.HandoffException;
 import org.greendesk.handoff.Handoffs;
@@ -68,9 +72,9 @@ public final class SlackApp {
   }
 
   /** The advisor desk in the advisors' channel; empty when none is set. */
-  public java.util.Optional<SlackAdvisorDesk> advisorDesk() {
-    return advisorChannel == null ? java.util.Optional.empty()
-        : java.util.Optional.of(new SlackAdvisorDesk(client, advisorChannel, cards, escalations, handoffs, clock));
+  public Optional<SlackAdvisorDesk> advisorDesk() {
+    return advisorChannel == null ? Optional.empty()
+        : Optional.of(new SlackAdvisorDesk(client, advisorChannel, cards, escalations, handoffs, clock));
   }
 
   /** {@code POST /slack/events}, for the service's web server. */
@@ -87,7 +91,7 @@ public final class SlackApp {
         SlackAdvisorDesk.call(() -> client.chatPostMessage(r -> r.channel(p.getChannel().getId())
             .text("<@" + p.getUser().getId() + "> shared an answer")
             .blocks(staff.shared(question, p.getUser().getId()))));
-      } catch (org.greendesk.delivery.SendException e) {
+      } catch (SendException e) {
         tellOnly(p.getChannel().getId(), p.getUser().getId(), "Could not share the answer: " + e.getMessage());
       }
       return ctx.ack();
@@ -101,7 +105,10 @@ public final class SlackApp {
 
   private enum Move { CLAIM, RESOLVE, RELEASE, RETURN }
 
-  /** A button on a card: the advisor is who pressed it; a move the state or the holder forbids is explained to them alone. */
+  /**
+   * A button on a card: the advisor is who pressed it; a move the state or the holder forbids is explained to them
+   * alone.
+   */
   private Response act(BlockActionPayload p, ActionContext ctx, Move move) {
     long id = Long.parseLong(p.getActions().get(0).getValue());
     String user = p.getUser().getId();
@@ -109,7 +116,7 @@ public final class SlackApp {
       if (escalations.advisor(user).isEmpty()) {
         // Whoever is in the advisors' channel is an advisor: the first button they press registers them.
         escalations.addAdvisor(user, p.getUser().getName() == null ? user : p.getUser().getName(),
-            java.util.List.of(), java.util.List.of());
+            List.of(), List.of());
       }
       switch (move) {
         case CLAIM -> handoffs.claim(id, user);
@@ -132,7 +139,7 @@ public final class SlackApp {
     }
     cards.atThread(event.getChannel(), event.getThreadTs()).ifPresent(card -> {
       String text = event.getText().strip();
-      if (text.toLowerCase(java.util.Locale.ROOT).startsWith(NOTE_PREFIX)) {
+      if (text.toLowerCase(Locale.ROOT).startsWith(NOTE_PREFIX)) {
         return;
       }
       try {
@@ -148,7 +155,7 @@ public final class SlackApp {
   private void tellOnly(String channel, String user, String text) {
     try {
       SlackAdvisorDesk.call(() -> client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
-    } catch (org.greendesk.delivery.SendException e) {
+    } catch (SendException e) {
       LOG.info("ephemeral notice not shown: {}", e.getMessage());
     }
   }

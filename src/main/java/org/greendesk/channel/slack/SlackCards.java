@@ -1,5 +1,6 @@
 package org.greendesk.channel.slack;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.greendesk.store.Jdbc;
 import org.greendesk.store.StoreException;
@@ -30,13 +31,20 @@ final class SlackCards {
         card.channel(), card.ts());
   }
 
-  /** True the first time an event id is seen, false for a redelivery (also across instances sharing the database). */
-  boolean firstSight(String eventId, java.time.Instant now) {
+  /**
+   * True the first time an event id is seen, false for a redelivery (also across instances sharing the database).
+   *
+   * @throws StoreException when the database fails: an event is never taken for seen because of an outage
+   */
+  boolean firstSight(String eventId, Instant now) {
     try {
       jdbc.update("INSERT INTO slack_events_seen (event_id, seen_at) VALUES (?, ?)", eventId, now);
       return true;
     } catch (StoreException e) {
-      return false;
+      if (e.isDuplicateKey()) {
+        return false;
+      }
+      throw e;
     }
   }
 }

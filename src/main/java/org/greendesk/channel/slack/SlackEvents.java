@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.greendesk.web.WebRoutes;
@@ -32,7 +33,7 @@ final class SlackEvents implements WebRoutes {
   }
 
   private void receive(Context ctx) throws Exception {
-    Map<String, List<String>> headers = new java.util.HashMap<>();
+    Map<String, List<String>> headers = new HashMap<>();
     ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
     Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(ctx.path())
         .queryString(Map.of()).headers(new RequestHeaders(headers)).requestBody(ctx.body())

@@ -42,6 +42,7 @@ public final class TelegramUpdates {
   private final TelegramClient client;
   private final String botUsername;
   private final FloodGuard flood;
+  private final Pattern mention;
 
   /**
    * @param botUsername the bot's username without {@code @}, to tell when a group addresses it
@@ -52,6 +53,7 @@ public final class TelegramUpdates {
     this.client = client;
     this.botUsername = botUsername.toLowerCase(Locale.ROOT);
     this.flood = flood;
+    this.mention = Pattern.compile("(?i)@" + Pattern.quote(this.botUsername) + "\\b");
   }
 
   /** The chat an update belongs to, whose updates must be handled in order; its own id if it has no chat. */
@@ -98,7 +100,7 @@ public final class TelegramUpdates {
       return;
     }
     if (!botUsername.isEmpty()) {
-      text = text.replaceAll("(?i)@" + Pattern.quote(botUsername) + "\\b", "").strip();
+      text = mention.matcher(text).replaceAll("").strip();
     }
     String messageId = chatId + ":" + message.getMessageId() + idSuffix;
     FloodGuard.Verdict verdict = flood.check(chatId);
