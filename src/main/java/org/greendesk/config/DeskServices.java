@@ -2,6 +2,7 @@ package org.greendesk.config;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.conversation.Desk;
@@ -36,9 +37,15 @@ public record DeskServices(Database database, ConversationStore conversations, E
         new Handoffs(jdbc, escalations, new Outbox(jdbc, new Doorbell()), clock), null, null);
   }
 
-  /** Everything, for a process that talks to SMEs through the given channels. */
+  /** Everything, for a process that talks to SMEs through the given channels, on a fixed assistant. */
   public static DeskServices withDesk(Settings settings, Assistant assistant, Map<String, CustomerChannel> channels,
       AdvisorDesk advisorDesk, Clock clock) {
+    return withDesk(settings, () -> assistant, channels, advisorDesk, clock);
+  }
+
+  /** Everything, with the assistant asked for each message ({@code greenDesk::assistant}, which a reload swaps). */
+  public static DeskServices withDesk(Settings settings, Supplier<Assistant> assistant,
+      Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock) {
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);

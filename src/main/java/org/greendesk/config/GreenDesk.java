@@ -36,23 +36,32 @@ import org.jspecify.annotations.Nullable;
 /**
  * The object graph, built in one place from the settings: knowledge, index, retriever, the language model when one
  * is configured, assistant. Closing it closes the model's threads and the index. Long-lived: build one per process.
+ *
+ * <p>{@link #reload} swaps the knowledge while the service runs: readers of {@link #assistant} get the old one or
+ * the new one, never a mix, so hold the supplier ({@code greenDesk::assistant}), not the assistant.
  */
 public final class GreenDesk implements AutoCloseable {
-  private final KnowledgeBase knowledge;
+  private final Path knowledgeDir;
   private final PassageIndex index;
-  private final IndexChanges changes;
-  private final Retriever retriever;
-  private final Assistant assistant;
+  private final RetrievalSettings retrieval;
+  private final RoutingPolicy policy;
+  private final @Nullable ModelWriter writer;
+  private final Clock clock;
   private final LlmMetrics llmMetrics;
   private final @Nullable GuardedLanguageModel model;
+  private volatile Loaded loaded;
 
-  private GreenDesk(KnowledgeBase knowledge, PassageIndex index, IndexChanges changes, Retriever retriever,
-      Assistant assistant, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
-    this.knowledge = knowledge;
+  /** The knowledge being served, with what its last sync changed. */
+  private record Loaded(KnowledgeBase knowledge, IndexChanges changes, Retriever retriever, Assistant assistant) {}
+
+  private GreenDesk(Path knowledgeDir, PassageIndex index, RetrievalSettings retrieval, RoutingPolicy policy,
+      @Nullable ModelWriter writer, Clock clock, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
+    this.knowledgeDir = knowledgeDir;
     this.index = index;
-    this.changes = changes;
-    this.retriever = retriever;
-    this.assistant = assistant;
+    this.retrieval = retrieval;
+    this.policy = policy;
+    this.writer = writer;
+    this.clock = clock;
     this.llmMetrics = llmMetrics;
     this.model = model;
   }
@@ -80,13 +89,12 @@ public final class GreenDesk implements AutoCloseable {
     PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
     GuardedLanguageModel model = null;
     try {
-      IndexChanges changes = index.sync(knowledge);
-      Retriever retriever = new Retriever(index, knowledge, retrieval);
-      ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
       ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
-      Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer, clock, writer);
-      return new GreenDesk(knowledge, index, changes, retriever, assistant, llmMetrics, model);
+      GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, policy, writer, clock, llmMetrics,
+          model);
+      desk.loaded = desk.serve(knowledge);
+      return desk;
     } catch (IOException | RuntimeException e) {
       if (model != null) {
         model.close();
@@ -94,6 +102,28 @@ public final class GreenDesk implements AutoCloseable {
       index.close();
       throw e;
     }
+  }
+
+  /**
+   * Reloads the knowledge folder, rebuilds in the index what changed, and swaps the assistant for one on the new
+   * knowledge. Questions asked meanwhile are answered from the old knowledge; one reload runs at a time.
+   *
+   * @return what changed in the index
+   * @throws KnowledgeFormatException when a knowledge file is broken: the old knowledge is still served
+   */
+  public synchronized IndexChanges reload() throws KnowledgeFormatException, IOException {
+    KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
+    loaded = serve(knowledge);
+    return loaded.changes();
+  }
+
+  /** Syncs the index with the knowledge and builds the assistant on top. */
+  private Loaded serve(KnowledgeBase knowledge) throws IOException {
+    IndexChanges changes = index.sync(knowledge);
+    Retriever retriever = new Retriever(index, knowledge, retrieval);
+    ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
+    return new Loaded(knowledge, changes, retriever,
+        new Assistant(retriever, policy, Confidence.defaults(), composer, clock, writer));
   }
 
   /** The configured model behind its guard: 5 failures in a row open the circuit for a minute. */
@@ -164,20 +194,21 @@ public final class GreenDesk implements AutoCloseable {
   }
 
   public KnowledgeBase knowledge() {
-    return knowledge;
+    return loaded.knowledge();
   }
 
-  /** What the sync at opening changed. */
+  /** What the last sync (at opening or at the last reload) changed. */
   public IndexChanges changes() {
-    return changes;
+    return loaded.changes();
   }
 
   public Retriever retriever() {
-    return retriever;
+    return loaded.retriever();
   }
 
+  /** The assistant on the knowledge loaded last. */
   public Assistant assistant() {
-    return assistant;
+    return loaded.assistant();
   }
 
   /** Token usage, latency and outcomes of the language model's work (empty when none is configured). */

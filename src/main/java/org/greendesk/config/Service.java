@@ -64,9 +64,10 @@ public final class Service implements AutoCloseable {
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());
     }
+    SlackSetup slackSetup = SlackSetup.channel(settings.slack(), channels);
     // The Slack desk needs the services it is part of: it is put in place before anything is sent.
     AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
-    DeskServices services = DeskServices.withDesk(settings, greenDesk.assistant(), channels,
+    DeskServices services = DeskServices.withDesk(settings, greenDesk::assistant, channels,
         message -> desk.get().deliver(message), clock);
     WebServer web = null;
     try {
@@ -81,10 +82,8 @@ public final class Service implements AutoCloseable {
           routes.add(telegram.webhook(tg.webhookSecret()));
         }
       }
-      Settings.Slack sl = settings.slack();
-      if (sl.enabled()) {
-        SlackApp slack = new SlackApp(sl.botToken(), sl.signingSecret(), sl.apiUrl(), sl.advisorChannel(),
-            services.database().jdbc(), services.escalations(), services.handoffs(), greenDesk::assistant, clock);
+      if (slackSetup != null) {
+        SlackApp slack = slackSetup.app(services, greenDesk, lanes, clock);
         slack.advisorDesk().ifPresent(desk::set);
         routes.add(slack.routes());
       }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Handoff;
@@ -31,12 +32,13 @@ public final class Desk {
   private final ConversationStore conversations;
   private final EscalationStore escalations;
   private final Handoffs handoffs;
-  private final Assistant assistant;
+  /** Asked for each message: the knowledge can be reloaded while the desk runs. */
+  private final Supplier<Assistant> assistant;
   private final Outbox outbox;
   private final Clock clock;
 
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Assistant assistant, Outbox outbox, Clock clock) {
+      Supplier<Assistant> assistant, Outbox outbox, Clock clock) {
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
@@ -90,10 +92,11 @@ public final class Desk {
       });
       return Outcome.RELAYED;
     }
-    Turn turn = text.isBlank() ? null : assistant.reply(text, conversations.history(conversation.id()), 3);
+    Assistant current = assistant.get();
+    Turn turn = text.isBlank() ? null : current.reply(text, conversations.history(conversation.id()), 3);
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
-        ? assistant.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
+        ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
         : Optional.empty();
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();

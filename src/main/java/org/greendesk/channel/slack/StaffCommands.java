@@ -8,52 +8,92 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
-import java.time.Clock;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
-import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Source;
 import org.greendesk.handoff.Escalation;
-import org.greendesk.handoff.EscalationStore;
+import org.greendesk.knowledge.KnowledgeFormatException;
+import org.greendesk.knowledge.KnowledgeProblem;
+import org.greendesk.search.IndexChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /greendesk}: {@code ask QUESTION} (the answer with its sources, visible to the asker only, with a button
- * to share it), {@code queue} (open escalations, oldest first, overdue flagged) and {@code help}. Anything else
- * gets the help. Answers come straight from the assistant, well within Slack's three seconds.
+ * to share it), {@code queue} (open escalations, oldest first, overdue flagged), {@code reindex} (staff only:
+ * reload the knowledge and say what changed) and {@code help}. Anything else gets the help. Answers come straight
+ * from the assistant, well within Slack's three seconds; a reindex is acknowledged first and reported after.
  */
 final class StaffCommands {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffCommands.class);
   static final String SHARE = "share_answer";
   static final String HELP = "*GreenDesk* for staff:\n• `/greendesk ask QUESTION`: an answer with its sources, "
       + "shown to you only, with a button to share it\n• `/greendesk queue`: open escalations, oldest first\n"
+      + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
       + "• `/greendesk help`: this list";
   /** Slack's limit for a button's value; longer questions are shared without the button. */
   private static final int MAX_BUTTON_VALUE = 2000;
+  private static final String REINDEX_LANE = "slack:reindex";
 
-  private final Supplier<Assistant> assistant;
-  private final EscalationStore escalations;
-  private final Clock clock;
+  private final SlackServices services;
 
-  StaffCommands(Supplier<Assistant> assistant, EscalationStore escalations, Clock clock) {
-    this.assistant = assistant;
-    this.escalations = escalations;
-    this.clock = clock;
+  StaffCommands(SlackServices services) {
+    this.services = services;
   }
 
-  SlashCommandResponse run(SlashCommandPayload command) {
+  Response run(SlashCommandPayload command, SlashCommandContext ctx) {
     String text = command.getText() == null ? "" : command.getText().strip();
     String[] words = text.split("\\s+", 2);
     String rest = words.length > 1 ? words[1].strip() : "";
     return switch (words[0].toLowerCase(Locale.ROOT)) {
-      case "ask" -> rest.isEmpty() ? ephemeral(List.of(section(s -> s.text(markdownText(
-          "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`"))))) : ephemeral(ask(rest));
-      case "queue" -> ephemeral(queue());
-      default -> ephemeral(List.of(section(s -> s.text(markdownText(HELP)))));
+      case "ask" -> ctx.ack(rest.isEmpty() ? ephemeral(
+          "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`") : ephemeral(ask(rest)));
+      case "queue" -> ctx.ack(ephemeral(queue()));
+      case "reindex" -> reindex(command.getUserId(), ctx);
+      default -> ctx.ack(ephemeral(HELP));
     };
+  }
+
+  /** Staff only: acknowledged at once, reloaded after, reported to the asker through the command's response URL. */
+  private Response reindex(String userId, SlashCommandContext ctx) {
+    if (!services.isStaff(userId)) {
+      return ctx.ack(ephemeral("Only GreenDesk staff can reload the knowledge; ask one of them "
+          + "(`GREENDESK_SLACK_STAFF` lists who)."));
+    }
+    services.lanes().submit(REINDEX_LANE, () -> {
+      String report = reloadReport();
+      try {
+        ctx.respond(SlackBlocks.fit(report));
+      } catch (IOException e) {
+        LOG.warn("reindex report not delivered: {}", e.toString());
+      }
+    });
+    return ctx.ack(ephemeral("Reloading the knowledge…"));
+  }
+
+  private String reloadReport() {
+    try {
+      IndexChanges changes = services.reload().reload();
+      return "*Knowledge reloaded.*\n```" + changes.report() + "```";
+    } catch (KnowledgeFormatException e) {
+      StringBuilder text = new StringBuilder(":warning: *Knowledge not reloaded*: still serving the previous "
+          + "version. Fix these and run `/greendesk reindex` again:");
+      for (KnowledgeProblem problem : e.problems()) {
+        text.append("\n• `").append(EscalationCard.escape(problem.toString())).append('`');
+      }
+      return text.toString();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("reindex failed", e);
+      return ":warning: *Knowledge not reloaded*: " + EscalationCard.escape(String.valueOf(e.getMessage()))
+          + ". The previous version is still served.";
+    }
   }
 
   /** The answer as shared in a channel, credited to whoever shared it. */
@@ -74,10 +114,10 @@ final class StaffCommands {
   }
 
   private List<LayoutBlock> answer(String question) {
-    Answer answer = assistant.get().reply(question, List.of(), 3).answer();
+    Answer answer = services.assistant().get().reply(question, List.of(), 3).answer();
     List<LayoutBlock> blocks = new ArrayList<>();
-    String text = EscalationCard.escape(answer.text());
-    blocks.add(section(s -> s.text(markdownText(text.length() <= 2900 ? text : text.substring(0, 2900) + "…"))));
+    String text = SlackBlocks.fit(EscalationCard.escape(answer.text()));
+    blocks.add(section(s -> s.text(markdownText(text))));
     List<String> sources = new ArrayList<>();
     for (Source source : answer.sources()) {
       String title = EscalationCard.escape(source.title());
@@ -90,22 +130,27 @@ final class StaffCommands {
   }
 
   private List<LayoutBlock> queue() {
-    List<Escalation> open = escalations.open();
+    List<Escalation> open = services.escalations().open();
     if (open.isEmpty()) {
       return List.of(section(s -> s.text(markdownText("No open escalations."))));
     }
     StringBuilder lines = new StringBuilder("*Open escalations, oldest first*");
     for (Escalation e : open) {
       lines.append("\n• #").append(e.id()).append(' ')
-          .append(EscalationCard.status(e, e.advisorId() == null ? "" : escalations.advisor(e.advisorId())
-              .map(a -> EscalationCard.escape(a.name())).orElse("an advisor"), clock.instant()))
+          .append(EscalationCard.status(e, e.advisorId() == null ? "" : services.escalations()
+              .advisor(e.advisorId()).map(a -> EscalationCard.escape(a.name())).orElse("an advisor"),
+              services.clock().instant()))
           .append(" · ").append(EscalationCard.escape(e.reason()));
     }
-    String text = lines.length() <= 2900 ? lines.toString() : lines.substring(0, 2900) + "…";
+    String text = SlackBlocks.fit(lines.toString());
     return List.of(section(s -> s.text(markdownText(text))));
   }
 
   private static SlashCommandResponse ephemeral(List<LayoutBlock> blocks) {
     return SlashCommandResponse.builder().responseType("ephemeral").blocks(blocks).build();
+  }
+
+  private static SlashCommandResponse ephemeral(String mrkdwn) {
+    return ephemeral(List.of(section(s -> s.text(markdownText(mrkdwn)))));
   }
 }

@@ -2,25 +2,17 @@ package org.greendesk.channel.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -30,7 +22,6 @@ import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
 import org.greendesk.delivery.RecordingDesk;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,36 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
  * are signed as Slack signs them.
  */
 class SlackIT {
-  private static final String SECRET = "signing-secret";
   private static final String ADVISORS = "CADVISORS";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path data;
-  private final MockWebServer slackApi = new MockWebServer();
+  private FakeSlackApi slack;
   private final MockWebServer botApi = new MockWebServer();
-  /** Slack Web API calls as "method body", Telegram messages to the SME, updates waiting to be polled. */
-  private final BlockingQueue<String> slackCalls = new LinkedBlockingQueue<>();
+  /** Telegram messages to the SME, updates waiting to be polled. */
   private final BlockingQueue<String> toSme = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<String> updates = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger ts = new AtomicInteger(1000);
-  private final HttpClient http = HttpClient.newHttpClient();
   private Service service;
-
-  private final class FakeSlack extends Dispatcher {
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      String method = request.getPath().substring(request.getPath().lastIndexOf('/') + 1);
-      String body = request.getBody().readUtf8();
-      slackCalls.add(method + " " + java.net.URLDecoder.decode(body, StandardCharsets.UTF_8));
-      String result = switch (method) {
-        case "auth.test" -> "\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\"";
-        case "chat.postMessage", "chat.update" -> "\"channel\":\"" + ADVISORS + "\",\"ts\":\"" + ts.incrementAndGet()
-            + ".000\"";
-        default -> "\"x\":1";
-      };
-      return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"ok\":true," + result + "}");
-    }
-  }
+  private SignedRequests requests;
 
   private final class FakeTelegram extends Dispatcher {
     @Override
@@ -102,71 +73,37 @@ class SlackIT {
   private static String smeSays(int id, String text) throws Exception {
     return "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1763884800,"
         + "\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":7,\"is_bot\":false,\"first_name\":\"Minh\"},"
-        + "\"text\":" + JSON.writeValueAsString(text) + "}}";
+        + "\"text\":" + SignedRequests.JSON.writeValueAsString(text) + "}}";
   }
 
   @BeforeEach
   void start() throws Exception {
-    slackApi.setDispatcher(new FakeSlack());
-    slackApi.start();
+    slack = new FakeSlackApi();
     botApi.setDispatcher(new FakeTelegram());
     botApi.start();
     Map<String, String> env = new HashMap<>(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_HTTP_PORT", "0",
-        "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slackApi.url("/api/").toString(),
-        "SLACK_ADVISOR_CHANNEL", ADVISORS, "TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_URL", botApi.url("/").toString()));
+        "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SignedRequests.SECRET, "SLACK_API_URL",
+        slack.apiUrl(), "SLACK_ADVISOR_CHANNEL", ADVISORS, "TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_URL",
+        botApi.url("/").toString()));
     service = Service.start(Settings.from(env), TestDesk.get(), new RecordingDesk(), Clock.systemUTC());
+    requests = new SignedRequests(service::httpPort, slack.responseUrl());
   }
 
   @AfterEach
   void stop() throws Exception {
     service.close();
-    slackApi.shutdown();
+    slack.close();
     botApi.shutdown();
   }
 
-  private HttpResponse<String> post(String body, String contentType, long timestamp, @Nullable String signature)
-      throws Exception {
-    String ts = String.valueOf(timestamp);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort()
-        + SlackEvents.PATH)).header("Content-Type", contentType).header("X-Slack-Request-Timestamp", ts)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    request.header("X-Slack-Signature", signature != null ? signature
-        : new SlackSignature.Generator(SECRET).generate(ts, body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> signed(String body, String contentType) throws Exception {
-    return post(body, contentType, System.currentTimeMillis() / 1000, null);
-  }
-
-  private static String form(Map<String, String> fields) {
-    StringBuilder form = new StringBuilder();
-    fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return form.toString();
-  }
-
-  private HttpResponse<String> command(String text, String user) throws Exception {
-    return signed(form(Map.of("command", "/greendesk", "text", text, "user_id", user, "channel_id", "CSTAFF",
-        "team_id", "T1", "response_url", slackApi.url("/hooks/1").toString(), "trigger_id", "1.2")),
-        "application/x-www-form-urlencoded");
-  }
-
   private HttpResponse<String> press(String action, long escalation, String user, String cardTs) throws Exception {
-    String payload = JSON.writeValueAsString(Map.of("type", "block_actions", "team", Map.of("id", "T1"),
-        "user", Map.of("id", user, "name", user.equals("UANNA") ? "Anna" : "Ben", "team_id", "T1"),
-        "channel", Map.of("id", ADVISORS), "container", Map.of("type", "message", "message_ts", cardTs),
-        "trigger_id", "1.2", "actions", List.of(Map.of("type", "button", "action_id", action, "block_id", "b",
-            "value", String.valueOf(escalation), "action_ts", "1.1"))));
-    return signed(form(Map.of("payload", payload)), "application/x-www-form-urlencoded");
+    return requests.press(action, String.valueOf(escalation), user, ADVISORS, cardTs);
   }
 
   private HttpResponse<String> threadReply(String eventId, String user, String text, String threadTs)
       throws Exception {
-    return signed(JSON.writeValueAsString(Map.of("type", "event_callback", "team_id", "T1", "api_app_id", "A1",
-        "event_id", eventId, "event_time", 1, "event", Map.of("type", "message", "channel", ADVISORS, "user", user,
-            "text", text, "ts", "5.0" + eventId.length(), "thread_ts", threadTs, "channel_type", "channel"))),
-        "application/json");
+    return requests.event(eventId, Map.of("type", "message", "channel", ADVISORS, "user", user, "text", text,
+        "ts", "5.0" + eventId.length(), "thread_ts", threadTs, "channel_type", "channel"));
   }
 
   /** The card's message ts, once the desk has recorded it (just after Slack answered the post). */
@@ -182,7 +119,7 @@ class SlackIT {
     throw new AssertionError("no card recorded for escalation " + escalation);
   }
 
-  private String next(BlockingQueue<String> queue, Predicate<String> wanted) throws InterruptedException {
+  private static String next(BlockingQueue<String> queue, Predicate<String> wanted) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       String item = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -195,7 +132,7 @@ class SlackIT {
 
   @Test
   void should_answer_a_staff_question_only_to_the_asker_with_a_share_button() throws Exception {
-    HttpResponse<String> response = command("ask What is CBAM?", "USTAFF");
+    HttpResponse<String> response = requests.command("ask What is CBAM?", "USTAFF");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"response_type\":\"ephemeral\"", "Carbon Border Adjustment Mechanism",
@@ -204,13 +141,13 @@ class SlackIT {
 
   @Test
   void should_refuse_forged_and_stale_requests_without_acting() throws Exception {
-    String body = form(Map.of("command", "/greendesk", "text", "queue", "user_id", "U1", "team_id", "T1"));
+    String body = SignedRequests.form(Map.of("command", "/greendesk", "text", "queue", "user_id", "U1", "team_id", "T1"));
 
-    HttpResponse<String> forged = post(body, "application/x-www-form-urlencoded", System.currentTimeMillis() / 1000,
+    HttpResponse<String> forged = requests.post(body, "application/x-www-form-urlencoded", System.currentTimeMillis() / 1000,
         "v0=0000000000000000000000000000000000000000000000000000000000000000");
     long stale = System.currentTimeMillis() / 1000 - 600;
-    HttpResponse<String> old = post(body, "application/x-www-form-urlencoded", stale,
-        new SlackSignature.Generator(SECRET).generate(String.valueOf(stale), body));
+    HttpResponse<String> old = requests.post(body, "application/x-www-form-urlencoded", stale,
+        new SlackSignature.Generator(SignedRequests.SECRET).generate(String.valueOf(stale), body));
 
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(old.statusCode()).isEqualTo(401);
@@ -221,15 +158,15 @@ class SlackIT {
   void should_run_a_handoff_from_card_to_thread_and_back_with_the_sme_on_telegram() throws Exception {
     // given an SME who asks Telegram for a person: the card appears in the advisors' channel
     updates.add(smeSays(1, "I would like to talk to a person about CBAM"));
-    String card = next(slackCalls, c -> c.startsWith("chat.postMessage") && c.contains(EscalationCard.CLAIM));
+    String card = slack.next(c -> c.startsWith("chat.postMessage") && c.contains(EscalationCard.CLAIM));
     long escalation = service.services().escalations().open().get(0).id();
     String cardTs = cardOf(escalation);
 
     // when an advisor claims it, a second one tries too, and the first replies in the thread (twice delivered)
     assertThat(press(EscalationCard.CLAIM, escalation, "UANNA", cardTs).statusCode()).isEqualTo(200);
-    String updated = next(slackCalls, c -> c.startsWith("chat.update") && c.contains(EscalationCard.RESOLVE));
+    String updated = slack.next(c -> c.startsWith("chat.update") && c.contains(EscalationCard.RESOLVE));
     press(EscalationCard.CLAIM, escalation, "UBEN", cardTs);
-    String refused = next(slackCalls, c -> c.startsWith("chat.postEphemeral"));
+    String refused = slack.next("chat.postEphemeral");
     threadReply("Ev1", "UANNA", "Hello Minh, CBAM reporting is quarterly. note: not a note", cardTs);
     threadReply("Ev1", "UANNA", "Hello Minh, CBAM reporting is quarterly. note: not a note", cardTs);
     threadReply("Ev2", "UANNA", "note: check their CN codes first", cardTs);
@@ -244,7 +181,7 @@ class SlackIT {
 
     // and the SME's answer reaches the card's thread
     updates.add(smeSays(2, "Thanks! Which CN codes?"));
-    String relayed = next(slackCalls, c -> c.startsWith("chat.postMessage") && c.contains("Which CN codes"));
+    String relayed = slack.next(c -> c.startsWith("chat.postMessage") && c.contains("Which CN codes"));
     assertThat(relayed).contains("thread_ts=" + cardTs);
   }
 }
