@@ -7,6 +7,7 @@ import org.greendesk.channel.slack.SlackChannel;
 import org.greendesk.channel.slack.SlackServices;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.stats.DeskStats;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ final class SlackSetup {
   SlackApp app(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock) {
     return new SlackApp(channel, settings.botToken(), settings.signingSecret(), new SlackServices(
         services.database().jdbc(), services.escalations(), services.handoffs(), services.desk(), lanes,
-        greenDesk::assistant, greenDesk::reload, settings.advisorChannel(), settings.staff(), clock));
+        greenDesk::assistant, greenDesk::reload,
+        new DeskStats(services.database().jdbc()), settings.advisorChannel(), settings.staff(), clock));
   }
 }

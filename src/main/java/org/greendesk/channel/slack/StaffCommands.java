@@ -22,12 +22,14 @@ import org.greendesk.handoff.Escalation;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
 import org.greendesk.search.IndexChanges;
+import org.greendesk.stats.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /greendesk}: {@code ask QUESTION} (the answer with its sources, visible to the asker only, with a button
- * to share it), {@code queue} (open escalations, oldest first, overdue flagged), {@code reindex} (staff only:
+ * to share it), {@code queue} (open escalations, oldest first, overdue flagged), {@code stats [today|7d|30d]}
+ * (the desk's figures over the period), {@code reindex} (staff only:
  * reload the knowledge and say what changed) and {@code help}. Anything else gets the help. Answers come straight
  * from the assistant, well within Slack's three seconds; a reindex is acknowledged first and reported after.
  */
@@ -36,6 +38,8 @@ final class StaffCommands {
   static final String SHARE = "share_answer";
   static final String HELP = "*GreenDesk* for staff:\n• `/greendesk ask QUESTION`: an answer with its sources, "
       + "shown to you only, with a button to share it\n• `/greendesk queue`: open escalations, oldest first\n"
+      + "• `/greendesk stats [today|7d|30d]`: questions, answered vs routed to a person, feedback, median time to "
+      + "claim and to resolve\n"
       + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
       + "• `/greendesk help`: this list";
   /** Slack's limit for a button's value; longer questions are shared without the button. */
@@ -56,9 +60,18 @@ final class StaffCommands {
       case "ask" -> ctx.ack(rest.isEmpty() ? ephemeral(
           "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`") : ephemeral(ask(rest)));
       case "queue" -> ctx.ack(ephemeral(queue()));
+      case "stats" -> ctx.ack(ephemeral(stats(rest)));
       case "reindex" -> reindex(command.getUserId(), ctx);
       default -> ctx.ack(ephemeral(HELP));
     };
+  }
+
+  private String stats(String period) {
+    try {
+      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock())));
+    } catch (IllegalArgumentException e) {
+      return "Say which period: " + Period.USAGE + ", e.g. `/greendesk stats 30d`.";
+    }
   }
 
   /** Staff only: acknowledged at once, reloaded after, reported to the asker through the command's response URL. */

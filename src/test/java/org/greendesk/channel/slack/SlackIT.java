@@ -140,6 +140,19 @@ class SlackIT {
   }
 
   @Test
+  void should_give_staff_the_figures_of_the_period_from_the_database() throws Exception {
+    updates.add(smeSays(1, "What is CBAM?"));
+    next(toSme, m -> m.contains("Carbon Border"));
+
+    HttpResponse<String> today = requests.command("stats today", "USTAFF");
+    HttpResponse<String> unknown = requests.command("stats fortnight", "USTAFF");
+
+    assertThat(today.body()).contains("ephemeral", "Figures for today", "Questions: *1*", "answered by the bot 1",
+        "Median time to claim: none yet");
+    assertThat(unknown.body()).contains("Say which period");
+  }
+
+  @Test
   void should_refuse_forged_and_stale_requests_without_acting() throws Exception {
     String body = SignedRequests.form(Map.of("command", "/greendesk", "text", "queue", "user_id", "U1", "team_id", "T1"));
 
