@@ -4,16 +4,18 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.Optional;
 import org.greendesk.delivery.SendException;
 import org.greendesk.web.WebRoutes;
 
 /**
- * The Slack app (Bolt for Java): {@code /greendesk} for staff, and the advisors' side of a handoff: the buttons on
- * escalation cards and the replies in their threads. Requests are acknowledged at once and the work done after, so
+ * The Slack app (Bolt for Java): {@code /greendesk} for staff, questions by mention or direct message, and the
+ * advisors' side of a handoff: the buttons on escalation cards and the replies in their threads. Requests are acknowledged at once and the work done after, so
  * Slack never retries for slowness; an event Slack delivers again is handled once; the bot's own messages (and
  * every bot's) are ignored. Every request reaches the handlers through Bolt's signature check.
  */
@@ -25,6 +27,7 @@ public final class SlackApp {
   private final Notices notices;
   private final StaffCommands staff;
   private final AdvisorActions advisors;
+  private final SlackConversations conversations;
 
   /** @param slack the Web API client, also the channel through which the desk answers Slack conversations */
   public SlackApp(SlackChannel slack, String botToken, String signingSecret, SlackServices services) {
@@ -36,6 +39,7 @@ public final class SlackApp {
     this.notices = new Notices(slack.client());
     this.staff = new StaffCommands(services);
     this.advisors = new AdvisorActions(services.escalations(), services.handoffs(), cards, notices);
+    this.conversations = new SlackConversations(services, cards);
     register();
   }
 
@@ -68,18 +72,32 @@ public final class SlackApp {
     app.blockAction(EscalationCard.RESOLVE, (req, ctx) -> move(req.getPayload(), AdvisorActions.Move.RESOLVE, ctx));
     app.blockAction(EscalationCard.RELEASE, (req, ctx) -> move(req.getPayload(), AdvisorActions.Move.RELEASE, ctx));
     app.blockAction(EscalationCard.RETURN, (req, ctx) -> move(req.getPayload(), AdvisorActions.Move.RETURN, ctx));
+    app.blockAction(SlackChannel.HELPFUL, (req, ctx) -> feedback(req.getPayload(), true, ctx));
+    app.blockAction(SlackChannel.NOT_HELPFUL, (req, ctx) -> feedback(req.getPayload(), false, ctx));
     app.event(MessageEvent.class, this::message);
+    app.event(AppMentionEvent.class, (payload, ctx) -> {
+      conversations.mention(payload);
+      return ctx.ack();
+    });
   }
 
-  private Response move(BlockActionPayload payload, AdvisorActions.Move move,
-      com.slack.api.bolt.context.builtin.ActionContext ctx) {
+  private Response feedback(BlockActionPayload p, boolean helpful, ActionContext ctx) {
+    conversations.feedback(p.getActions().get(0).getValue(), helpful);
+    notices.tellOnly(p.getChannel().getId(), p.getUser().getId(), "Thanks, noted.");
+    return ctx.ack();
+  }
+
+  private Response move(BlockActionPayload payload, AdvisorActions.Move move, ActionContext ctx) {
     advisors.act(payload, move);
     return ctx.ack();
   }
 
-  /** A message where the bot is: a reply in a card's thread. */
+  /** A message where the bot is: a direct message to it, or a reply in a card's thread; others are not its own. */
   private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
     MessageEvent event = payload.getEvent();
+    if (conversations.direct(event, ctx.getBotUserId())) {
+      return ctx.ack();
+    }
     if (event.getBotId() != null || event.getSubtype() != null || event.getText() == null
         || event.getThreadTs() == null || !cards.firstSight(payload.getEventId(), services.clock().instant())) {
       return ctx.ack();
