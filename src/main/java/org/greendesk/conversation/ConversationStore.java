@@ -121,7 +121,8 @@ public final class ConversationStore {
   }
 
   /**
-   * Deletes the SME's messages, feedback and pending messages to them, and clears their personal fields; the
+   * Deletes the SME's messages, feedback, pending messages to them and the knowledge candidates drawn from their
+   * conversation, and clears their personal fields; the
    * escalations stay, for the figures, with their question text removed. Returns false if there was nothing.
    */
   public boolean forget(String channel, String chatId, Instant now) {
@@ -132,6 +133,7 @@ public final class ConversationStore {
       }
       long id = found.get().id();
       jdbc.update("DELETE FROM feedback WHERE conversation_id = ?", id);
+      jdbc.update("DELETE FROM knowledge_candidates WHERE conversation_id = ?", id);
       jdbc.update("DELETE FROM messages WHERE conversation_id = ?", id);
       jdbc.update("DELETE FROM outbox WHERE conversation_id = ? AND sent_at IS NULL", id);
       jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", id);

@@ -26,12 +26,14 @@ public final class Handoffs {
   private final Jdbc jdbc;
   private final EscalationStore store;
   private final Outbox outbox;
+  private final KnowledgeCandidates candidates;
   private final Clock clock;
 
   public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
+    this.candidates = new KnowledgeCandidates(jdbc);
     this.clock = clock;
   }
 
@@ -132,6 +134,10 @@ public final class Handoffs {
     }
     store.event(current.id(), current.state(), action.to(), actor, null, now);
     Escalation moved = store.find(current.id()).orElseThrow();
+    if (action == EscalationState.Action.RESOLVE) {
+      // The gap loop: what the advisor told the SME may be worth adding to the knowledge.
+      candidates.offer(current, now);
+    }
     ConversationRef ref = conversation(current.conversationId());
     if (notice != null) {
       outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.SYSTEM, action == EscalationState.Action.RESOLVE

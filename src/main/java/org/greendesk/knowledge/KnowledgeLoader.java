@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads a knowledge folder: every {@code *.md} file below it except READMEs, the events of every {@code *.ics}
+ * Loads a knowledge folder: every {@code *.md} file below it except READMEs and the drafts in
+ * {@value KnowledgeDrafts#FOLDER}, the events of every {@code *.ics}
  * calendar, and the optional {@code knowledge.yaml} that declares the allowed categories and the words naming each
  * economy.
  *
@@ -104,7 +105,7 @@ public final class KnowledgeLoader {
     }
   }
 
-  /** Files with the ending below the folder, READMEs and hidden files left out, in path order. */
+  /** Files with the ending below the folder, READMEs, hidden files and drafts left out, in path order. */
   private static List<Path> files(Path folder, String ending) {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
@@ -112,6 +113,7 @@ public final class KnowledgeLoader {
           .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ending))
           .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
           .filter(p -> !isHidden(folder.relativize(p)))
+          .filter(p -> !folder.relativize(p).getName(0).toString().equals(KnowledgeDrafts.FOLDER))
           .sorted()
           .toList();
     } catch (IOException e) {

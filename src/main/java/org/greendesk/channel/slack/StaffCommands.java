@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
-import org.greendesk.handoff.Escalation;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
 import org.greendesk.search.IndexChanges;
@@ -59,7 +58,8 @@ final class StaffCommands {
     return switch (words[0].toLowerCase(Locale.ROOT)) {
       case "ask" -> ctx.ack(rest.isEmpty() ? ephemeral(
           "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`") : ephemeral(ask(rest)));
-      case "queue" -> ctx.ack(ephemeral(queue()));
+      case "queue" -> ctx.ack(ephemeral(QueueText.of(services.escalations().open(), services.escalations(),
+          services.clock().instant())));
       case "stats" -> ctx.ack(ephemeral(stats(rest)));
       case "reindex" -> reindex(command.getUserId(), ctx);
       default -> ctx.ack(ephemeral(HELP));
@@ -140,23 +140,6 @@ final class StaffCommands {
         + String.format(Locale.ROOT, " · confidence %.2f · %s", answer.confidence(), answer.intent().wire());
     blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
     return blocks;
-  }
-
-  private List<LayoutBlock> queue() {
-    List<Escalation> open = services.escalations().open();
-    if (open.isEmpty()) {
-      return List.of(section(s -> s.text(markdownText("No open escalations."))));
-    }
-    StringBuilder lines = new StringBuilder("*Open escalations, oldest first*");
-    for (Escalation e : open) {
-      lines.append("\n• #").append(e.id()).append(' ')
-          .append(EscalationCard.status(e, e.advisorId() == null ? "" : services.escalations()
-              .advisor(e.advisorId()).map(a -> EscalationCard.escape(a.name())).orElse("an advisor"),
-              services.clock().instant()))
-          .append(" · ").append(EscalationCard.escape(e.reason()));
-    }
-    String text = SlackBlocks.fit(lines.toString());
-    return List.of(section(s -> s.text(markdownText(text))));
   }
 
   private static SlashCommandResponse ephemeral(List<LayoutBlock> blocks) {
