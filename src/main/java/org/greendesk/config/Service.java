@@ -64,7 +64,7 @@ public final class Service implements AutoCloseable {
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());
     }
-    SlackSetup slackSetup = SlackSetup.channel(settings.slack(), channels);
+    SlackSetup slackSetup = SlackSetup.channel(settings, channels);
     // The Slack desk needs the services it is part of: it is put in place before anything is sent.
     AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
     DeskServices services = DeskServices.withDesk(settings, greenDesk::assistant, channels,

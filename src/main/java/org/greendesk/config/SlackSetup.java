@@ -7,7 +7,10 @@ import org.greendesk.channel.slack.SlackChannel;
 import org.greendesk.channel.slack.SlackServices;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.handoff.KnowledgeCandidates;
+import org.greendesk.knowledge.KnowledgeDrafts;
 import org.greendesk.stats.DeskStats;
+import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,28 +18,31 @@ import org.jspecify.annotations.Nullable;
  * sender takes its channels up front), the app once the desk exists.
  */
 final class SlackSetup {
-  private final Settings.Slack settings;
+  private final Settings settings;
   private final SlackChannel channel;
 
-  private SlackSetup(Settings.Slack settings, SlackChannel channel) {
+  private SlackSetup(Settings settings, SlackChannel channel) {
     this.settings = settings;
     this.channel = channel;
   }
 
   /** The Slack channel added to {@code channels}; {@code null} when Slack is not configured. */
-  static @Nullable SlackSetup channel(Settings.Slack settings, Map<String, CustomerChannel> channels) {
-    if (!settings.enabled()) {
+  static @Nullable SlackSetup channel(Settings settings, Map<String, CustomerChannel> channels) {
+    Settings.Slack slack = settings.slack();
+    if (!slack.enabled()) {
       return null;
     }
-    SlackChannel channel = SlackChannel.connect(settings.botToken(), settings.apiUrl());
+    SlackChannel channel = SlackChannel.connect(slack.botToken(), slack.apiUrl());
     channels.put(channel.name(), channel);
     return new SlackSetup(settings, channel);
   }
 
   SlackApp app(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock) {
-    return new SlackApp(channel, settings.botToken(), settings.signingSecret(), new SlackServices(
-        services.database().jdbc(), services.escalations(), services.handoffs(), services.desk(), lanes,
-        greenDesk::assistant, greenDesk::reload,
-        new DeskStats(services.database().jdbc()), settings.advisorChannel(), settings.staff(), clock));
+    Settings.Slack slack = settings.slack();
+    Jdbc jdbc = services.database().jdbc();
+    return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
+        services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant, greenDesk::reload,
+        new DeskStats(jdbc), new KnowledgeCandidates(jdbc), new KnowledgeDrafts(settings.knowledgeDir()),
+        slack.advisorChannel(), slack.staff(), clock));
   }
 }

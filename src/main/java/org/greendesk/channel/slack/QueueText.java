@@ -10,12 +10,9 @@ import org.greendesk.handoff.EscalationStore;
 final class QueueText {
   private QueueText() {}
 
-  /** @param open oldest first; an empty list says so */
-  static String of(List<Escalation> open, EscalationStore escalations, Instant now) {
-    if (open.isEmpty()) {
-      return "No open escalations.";
-    }
-    StringBuilder lines = new StringBuilder("*Open escalations, oldest first*");
+  /** @param open oldest first, under the heading; an empty list says none */
+  static String of(String heading, List<Escalation> open, EscalationStore escalations, Instant now) {
+    StringBuilder lines = new StringBuilder("*" + heading + "*" + (open.isEmpty() ? ": none." : ""));
     for (Escalation e : open) {
       String holder = e.advisorId() == null ? "" : escalations.advisor(e.advisorId()).map(Advisor::name)
           .map(EscalationCard::escape).orElse("an advisor");

@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class SlackApp {
   private final StaffCommands staff;
   private final AdvisorActions advisors;
   private final SlackConversations conversations;
+  private final SlackHome home;
 
   /** @param slack the Web API client, also the channel through which the desk answers Slack conversations */
   public SlackApp(SlackChannel slack, String botToken, String signingSecret, SlackServices services) {
@@ -40,6 +42,7 @@ public final class SlackApp {
     this.staff = new StaffCommands(services);
     this.advisors = new AdvisorActions(services.escalations(), services.handoffs(), cards, notices);
     this.conversations = new SlackConversations(services, cards);
+    this.home = new SlackHome(services, slack.client());
     register();
   }
 
@@ -75,6 +78,20 @@ public final class SlackApp {
     app.blockAction(SlackChannel.HELPFUL, (req, ctx) -> feedback(req.getPayload(), true, ctx));
     app.blockAction(SlackChannel.NOT_HELPFUL, (req, ctx) -> feedback(req.getPayload(), false, ctx));
     app.event(MessageEvent.class, this::message);
+    app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+      if ("home".equals(payload.getEvent().getTab())) {
+        home.refresh(payload.getEvent().getUser(), null);
+      }
+      return ctx.ack();
+    });
+    app.blockAction(SlackHome.ACCEPT, (req, ctx) -> {
+      home.accept(req.getPayload().getUser().getId(), Long.parseLong(req.getPayload().getActions().get(0).getValue()));
+      return ctx.ack();
+    });
+    app.blockAction(SlackHome.DISMISS, (req, ctx) -> {
+      home.dismiss(req.getPayload().getUser().getId(), Long.parseLong(req.getPayload().getActions().get(0).getValue()));
+      return ctx.ack();
+    });
     app.event(AppMentionEvent.class, (payload, ctx) -> {
       conversations.mention(payload);
       return ctx.ack();

@@ -58,7 +58,8 @@ final class StaffCommands {
     return switch (words[0].toLowerCase(Locale.ROOT)) {
       case "ask" -> ctx.ack(rest.isEmpty() ? ephemeral(
           "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`") : ephemeral(ask(rest)));
-      case "queue" -> ctx.ack(ephemeral(QueueText.of(services.escalations().open(), services.escalations(),
+      case "queue" -> ctx.ack(ephemeral(QueueText.of("Open escalations, oldest first",
+          services.escalations().open(), services.escalations(),
           services.clock().instant())));
       case "stats" -> ctx.ack(ephemeral(stats(rest)));
       case "reindex" -> reindex(command.getUserId(), ctx);
