@@ -35,14 +35,16 @@ public final class Service implements AutoCloseable {
   private final DeskServices services;
   private final ChatLanes lanes;
   private final @Nullable TelegramBot telegram;
+  private final @Nullable SlackApp slack;
   private final WebServer web;
   private final ScheduledExecutorService watch;
 
-  private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, WebServer web,
-      ScheduledExecutorService watch) {
+  private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, @Nullable SlackApp slack,
+      WebServer web, ScheduledExecutorService watch) {
     this.services = services;
     this.lanes = lanes;
     this.telegram = telegram;
+    this.slack = slack;
     this.web = web;
     this.watch = watch;
   }
@@ -70,6 +72,7 @@ public final class Service implements AutoCloseable {
     DeskServices services = DeskServices.withDesk(settings, greenDesk::assistant, channels,
         message -> desk.get().deliver(message), clock);
     WebServer web = null;
+    SlackApp slack = null;
     try {
       int resumed = services.desk().resume();
       if (resumed > 0) {
@@ -83,9 +86,7 @@ public final class Service implements AutoCloseable {
         }
       }
       if (slackSetup != null) {
-        SlackApp slack = slackSetup.app(services, greenDesk, lanes, clock);
-        slack.advisorDesk().ifPresent(desk::set);
-        routes.add(slack.routes());
+        slack = slackSetup.start(services, greenDesk, lanes, clock, desk, routes);
       }
       web = WebServer.start(settings.http().host(), settings.http().port(), routes);
       if (telegram != null) {
@@ -99,9 +100,9 @@ public final class Service implements AutoCloseable {
       ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
       watch.scheduleWithFixedDelay(() -> services.handoffs().flagOverdue(settings.overdueAfter()), 1, 1,
           TimeUnit.MINUTES);
-      return new Service(services, lanes, telegram, web, watch);
+      return new Service(services, lanes, telegram, slack, web, watch);
     } catch (SendException | RuntimeException e) {
-      closeQuietly(telegram, web, lanes, services);
+      closeQuietly(telegram, slack, web, lanes, services);
       throw e;
     }
   }
@@ -121,7 +122,8 @@ public final class Service implements AutoCloseable {
       parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
     }
     if (settings.slack().enabled()) {
-      parts.add("Slack (POST /slack/events" + (settings.slack().advisorChannel() == null ? "" : ", advisor desk") + ")");
+      parts.add("Slack (" + (settings.slack().appToken() == null ? "POST /slack/events" : "Socket Mode")
+          + (settings.slack().advisorChannel() == null ? "" : ", advisor desk") + ")");
     }
     return parts.isEmpty() ? "no channel yet" : String.join(" and ", parts);
   }
@@ -129,7 +131,7 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() {
     watch.shutdownNow();
-    closeQuietly(telegram, web, lanes, services);
+    closeQuietly(telegram, slack, web, lanes, services);
   }
 
   private static void closeQuietly(AutoCloseable... parts) {

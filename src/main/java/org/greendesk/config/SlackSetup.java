@@ -1,16 +1,20 @@
 package org.greendesk.config;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.slack.SlackChannel;
 import org.greendesk.channel.slack.SlackServices;
 import org.greendesk.conversation.ChatLanes;
+import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
 import org.greendesk.stats.DeskStats;
 import org.greendesk.store.Jdbc;
+import org.greendesk.web.WebRoutes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +41,24 @@ final class SlackSetup {
     return new SlackSetup(settings, channel);
   }
 
-  SlackApp app(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock) {
+  /**
+   * The app, with its advisor desk put in place, and reachable: through Socket Mode when an app token is set,
+   * else through {@code POST /slack/events} among the routes.
+   */
+  SlackApp start(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock,
+      AtomicReference<AdvisorDesk> desk, List<WebRoutes> routes) {
+    SlackApp app = app(services, greenDesk, lanes, clock);
+    app.advisorDesk().ifPresent(desk::set);
+    String appToken = settings.slack().appToken();
+    if (appToken == null) {
+      routes.add(app.routes());
+    } else {
+      app.connect(appToken);
+    }
+    return app;
+  }
+
+  private SlackApp app(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock) {
     Settings.Slack slack = settings.slack();
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,

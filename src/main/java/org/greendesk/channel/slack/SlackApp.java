@@ -7,12 +7,15 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.util.Optional;
 import org.greendesk.delivery.SendException;
 import org.greendesk.web.WebRoutes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Slack app (Bolt for Java): {@code /greendesk} for staff, questions by mention or direct message, and the
@@ -20,7 +23,7 @@ import org.greendesk.web.WebRoutes;
  * Slack never retries for slowness; an event Slack delivers again is handled once; the bot's own messages (and
  * every bot's) are ignored. Every request reaches the handlers through Bolt's signature check.
  */
-public final class SlackApp {
+public final class SlackApp implements AutoCloseable {
   private final App app;
   private final SlackChannel slack;
   private final SlackServices services;
@@ -30,6 +33,7 @@ public final class SlackApp {
   private final AdvisorActions advisors;
   private final SlackConversations conversations;
   private final SlackHome home;
+  private @Nullable SocketModeApp socketMode;
 
   /** @param slack the Web API client, also the channel through which the desk answers Slack conversations */
   public SlackApp(SlackChannel slack, String botToken, String signingSecret, SlackServices services) {
@@ -52,9 +56,32 @@ public final class SlackApp {
         cards, services.escalations(), services.handoffs(), services.clock()));
   }
 
-  /** {@code POST /slack/events}, for the service's web server. */
+  /** {@code POST /slack/events}, for the service's web server (HTTP mode). */
   public WebRoutes routes() {
     return new SlackEvents(app);
+  }
+
+  /**
+   * Socket Mode instead of HTTP mode: the same handlers, reached through a WebSocket the app opens with its
+   * app-level token ({@code apps.connections.open}), so no public address is needed. Reconnects by itself.
+   *
+   * @throws IllegalStateException naming SLACK_APP_TOKEN when Slack refuses the token or cannot be reached
+   */
+  public synchronized void connect(String appToken) {
+    try {
+      socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+      socketMode.startAsync();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot open Slack Socket Mode with SLACK_APP_TOKEN: " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the Socket Mode connection, if one is open. */
+  @Override
+  public synchronized void close() throws Exception {
+    if (socketMode != null) {
+      socketMode.close();
+    }
   }
 
   private void register() {
