@@ -122,8 +122,8 @@ public final class ConversationStore {
 
   /**
    * Deletes the SME's messages, feedback, pending messages to them and the knowledge candidates drawn from their
-   * conversation, and clears their personal fields; the
-   * escalations stay, for the figures, with their question text removed. Returns false if there was nothing.
+   * conversation, and clears their personal fields; the escalations stay, for the figures, with their question
+   * text removed. Returns false if there was nothing.
    */
   public boolean forget(String channel, String chatId, Instant now) {
     return jdbc.inTransaction(() -> {

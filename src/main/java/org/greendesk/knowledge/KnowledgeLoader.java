@@ -20,10 +20,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads a knowledge folder: every {@code *.md} file below it except READMEs and the drafts in
- * {@value KnowledgeDrafts#FOLDER}, the events of every {@code *.ics}
- * calendar, and the optional {@code knowledge.yaml} that declares the allowed categories and the words naming each
- * economy.
+ * Loads a knowledge folder: every {@code *.md} file below it except READMEs and the unchecked drafts in its
+ * {@value KnowledgeDrafts#FOLDER} folder, the events of every {@code *.ics} calendar, and the optional
+ * {@code knowledge.yaml} that declares the allowed categories and the words naming each economy.
  *
  * <p>All or nothing: {@link #load} either returns a base in which every document is valid, or throws with every
  * problem found (file, line, what is wrong).

@@ -28,9 +28,10 @@ final class GapGrouping {
   private static final class Group {
     final Set<String> words;
     final Map<String, Integer> wordings = new LinkedHashMap<>();
+    final Instant last;
     int count;
-    Instant last;
 
+    /** @param at when the group's most recent question was asked */
     Group(Set<String> words, Instant at) {
       this.words = words;
       this.last = at;
@@ -42,10 +43,10 @@ final class GapGrouping {
     List<Group> groups = new ArrayList<>();
     for (Asked question : asked) {
       String text = question.text().strip().replaceAll("\\s+", " ");
-      Set<String> words = words(text);
       if (text.isEmpty()) {
         continue;
       }
+      Set<String> words = words(text);
       Group group = groups.stream().filter(g -> similarity(g.words, words) >= SIMILAR).findFirst().orElse(null);
       if (group == null) {
         group = new Group(words, question.at());
@@ -53,9 +54,6 @@ final class GapGrouping {
       }
       group.count++;
       group.wordings.merge(text, 1, Integer::sum);
-      if (question.at().isAfter(group.last)) {
-        group.last = question.at();
-      }
     }
     return groups.stream()
         .sorted(Comparator.comparingInt((Group g) -> g.count).reversed().thenComparing(g -> g.last,

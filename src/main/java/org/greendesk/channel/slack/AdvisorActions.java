@@ -13,7 +13,7 @@ import org.greendesk.handoff.Handoffs;
  * state or the holder forbids is explained to the advisor alone.
  */
 final class AdvisorActions {
-  static final String NOTE_PREFIX = "note:";
+  private static final String NOTE_PREFIX = "note:";
 
   enum Move { CLAIM, RESOLVE, RELEASE, RETURN }
 
@@ -52,10 +52,10 @@ final class AdvisorActions {
 
   /**
    * A message in a thread: if the thread is a card's, the holding advisor's message goes to the SME, unless it is
-   * a note; others stay in the thread. Returns whether the thread was a card's.
+   * a note; others stay in the thread.
    */
-  boolean threadReply(MessageEvent event) {
-    return cards.atThread(event.getChannel(), event.getThreadTs()).map(card -> {
+  void threadReply(MessageEvent event) {
+    cards.atThread(event.getChannel(), event.getThreadTs()).ifPresent(card -> {
       String text = event.getText().strip();
       if (!text.toLowerCase(Locale.ROOT).startsWith(NOTE_PREFIX)) {
         try {
@@ -66,7 +66,6 @@ final class AdvisorActions {
               + "for notes.");
         }
       }
-      return true;
-    }).orElse(false);
+    });
   }
 }

@@ -18,10 +18,11 @@ import org.greendesk.web.WebRoutes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Slack app (Bolt for Java): {@code /greendesk} for staff, questions by mention or direct message, and the
- * advisors' side of a handoff: the buttons on escalation cards and the replies in their threads. Requests are acknowledged at once and the work done after, so
- * Slack never retries for slowness; an event Slack delivers again is handled once; the bot's own messages (and
- * every bot's) are ignored. Every request reaches the handlers through Bolt's signature check.
+ * The Slack app (Bolt for Java): {@code /greendesk} for staff, questions by mention or direct message, the App
+ * Home, and the advisors' side of a handoff: the buttons on escalation cards and the replies in their threads.
+ * Requests are acknowledged at once and the work done after, so Slack never retries for slowness; an event Slack
+ * delivers again is handled once; the bot's own messages (and every bot's) are ignored. In HTTP mode every request
+ * reaches the handlers through Bolt's signature check; in Socket Mode through the socket the app token opened.
  */
 public final class SlackApp implements AutoCloseable {
   private final App app;
@@ -111,14 +112,8 @@ public final class SlackApp implements AutoCloseable {
       }
       return ctx.ack();
     });
-    app.blockAction(SlackHome.ACCEPT, (req, ctx) -> {
-      home.accept(req.getPayload().getUser().getId(), Long.parseLong(req.getPayload().getActions().get(0).getValue()));
-      return ctx.ack();
-    });
-    app.blockAction(SlackHome.DISMISS, (req, ctx) -> {
-      home.dismiss(req.getPayload().getUser().getId(), Long.parseLong(req.getPayload().getActions().get(0).getValue()));
-      return ctx.ack();
-    });
+    app.blockAction(SlackHome.ACCEPT, (req, ctx) -> decide(req.getPayload(), true, ctx));
+    app.blockAction(SlackHome.DISMISS, (req, ctx) -> decide(req.getPayload(), false, ctx));
     app.event(AppMentionEvent.class, (payload, ctx) -> {
       conversations.mention(payload);
       return ctx.ack();
@@ -131,12 +126,23 @@ public final class SlackApp implements AutoCloseable {
     return ctx.ack();
   }
 
+  /** Accept or Dismiss on the App Home: the user is who pressed it, checked for staff there. */
+  private Response decide(BlockActionPayload p, boolean accept, ActionContext ctx) {
+    long candidate = Long.parseLong(p.getActions().get(0).getValue());
+    if (accept) {
+      home.accept(p.getUser().getId(), candidate);
+    } else {
+      home.dismiss(p.getUser().getId(), candidate);
+    }
+    return ctx.ack();
+  }
+
   private Response move(BlockActionPayload payload, AdvisorActions.Move move, ActionContext ctx) {
     advisors.act(payload, move);
     return ctx.ack();
   }
 
-  /** A message where the bot is: a direct message to it, or a reply in a card's thread; others are not its own. */
+  /** A message the bot can see: a direct message to it, or a reply in a card's thread; anything else is left. */
   private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
     MessageEvent event = payload.getEvent();
     if (conversations.direct(event, ctx.getBotUserId())) {

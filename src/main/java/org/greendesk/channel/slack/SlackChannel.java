@@ -70,7 +70,7 @@ public final class SlackChannel implements CustomerChannel {
     }
   }
 
-  static List<LayoutBlock> blocks(String chatId, OutgoingMessage message) {
+  private static List<LayoutBlock> blocks(String chatId, OutgoingMessage message) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(SlackBlocks.fit(EscalationCard.escape(message.text()))))));
     if (!message.links().isEmpty()) {

@@ -41,7 +41,7 @@ final class SlackConversations {
     if (!"im".equals(event.getChannelType())) {
       return false;
     }
-    if (event.getBotId() == null && event.getSubtype() == null && event.getText() != null
+    if (event.getBotId() == null && event.getSubtype() == null && event.getText() != null && event.getUser() != null
         && !event.getUser().equals(botUserId)) {
       receive(SlackChannel.chatId(event.getChannel(), event.getTs(), null, true), event.getUser(), event.getText(),
           event.getTs());
