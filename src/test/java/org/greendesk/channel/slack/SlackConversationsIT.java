@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
@@ -88,6 +89,33 @@ class SlackConversationsIT {
     assertThat(slack.poll(c -> c.startsWith("chat.postMessage"), 2000)).as("no second answer").isNull();
     long id = service.services().conversations().find(SlackChannel.NAME, "DSTAFF").orElseThrow().id();
     assertThat(service.services().conversations().transcript(id)).hasSize(2);
+  }
+
+  @Test
+  void should_refuse_a_forged_event_without_answering() throws Exception {
+    String body = SignedRequests.JSON.writeValueAsString(Map.of("type", "event_callback", "team_id", "T1",
+        "api_app_id", "A1", "event_id", "Ev1", "event_time", 1, "event", Map.of("type", "message", "channel",
+            "DSTAFF", "user", "USTAFF", "text", "What is CBAM?", "ts", "1700.0001", "channel_type", "im")));
+
+    var forged = requests.post(body, "application/json", System.currentTimeMillis() / 1000, "v0=" + "0".repeat(64));
+
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(slack.poll(c -> c.startsWith("chat.postMessage"), 1500)).isNull();
+    assertThat(service.services().conversations().find(SlackChannel.NAME, "DSTAFF")).isEmpty();
+  }
+
+  @Test
+  void should_carry_an_advisors_reply_to_a_direct_conversation() throws Exception {
+    direct("Ev1", "1700.0001", "I would like to talk to a person please");
+    answerIn("DSTAFF");
+    var escalation = service.services().escalations().open().get(0);
+    service.services().escalations().addAdvisor("UANNA", "Anna", List.of(), List.of());
+
+    service.services().handoffs().claim(escalation.id(), "UANNA");
+    service.services().handoffs().reply(escalation.id(), "UANNA", "Hello, I can help with that.");
+
+    assertThat(slack.next(c -> c.startsWith("chat.postMessage") && c.contains("I can help")))
+        .contains("channel=DSTAFF&", "Anna: Hello");
   }
 
   @Test
