@@ -11,8 +11,9 @@ final class FiguresText {
 
   static String of(DeskFigures f) {
     return "*Figures for " + f.period().describe() + "*"
-        + "\n• Questions: *" + f.questions() + "*: answered by the bot " + f.answered() + share(f.answered(), f.questions())
-        + ", with a person offered " + f.offered() + ", routed to a person *" + f.routed() + "*"
+        + "\n• Questions: *" + f.questions() + "*: answered by the bot " + f.answered()
+        + share(f.answered(), f.questions()) + ", with a person offered " + f.offered()
+        + ", routed to a person *" + f.routed() + "*"
         + "\n• Feedback: " + f.helpful() + " helpful, " + f.notHelpful() + " not helpful · ratings: " + f.ratings()
         + f.rating().map(r -> String.format(Locale.ROOT, " (average %.1f / 5)", r)).orElse("")
         + "\n• Median time to claim: " + duration(f.toClaim()) + " · to resolve: " + duration(f.toResolve());

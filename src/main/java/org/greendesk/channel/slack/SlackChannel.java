@@ -66,7 +66,8 @@ public final class SlackChannel implements CustomerChannel {
   private record Address(String channel, @Nullable String ts) {
     static Address of(String chatId) {
       int colon = chatId.indexOf(':');
-      return colon < 0 ? new Address(chatId, null) : new Address(chatId.substring(0, colon), chatId.substring(colon + 1));
+      return colon < 0 ? new Address(chatId, null)
+          : new Address(chatId.substring(0, colon), chatId.substring(colon + 1));
     }
   }
 

@@ -74,8 +74,8 @@ final class SlackHome {
     try {
       Optional<Path> draft = services.candidates().accept(candidateId, userId, services.drafts(),
           services.clock().instant());
-      notice = draft.map(file -> ":memo: Draft written: `" + KnowledgeDrafts.FOLDER + "/" + file.getFileName() + "`. Check it and move "
-          + "it into its category's folder, then `/greendesk reindex`.").orElse(ALREADY_DECIDED);
+      notice = draft.map(file -> ":memo: Draft written: `" + KnowledgeDrafts.FOLDER + "/" + file.getFileName()
+          + "`. Check it and move it into its category's folder, then `/greendesk reindex`.").orElse(ALREADY_DECIDED);
     } catch (IOException e) {
       LOG.warn("draft not written: {}", e.toString());
       notice = ":warning: The draft could not be written (" + e.getMessage() + "); the candidate is still offered.";

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param staff user ids allowed staff-only actions; empty: any member of the workspace
  */
 public record SlackServices(Jdbc jdbc, EscalationStore escalations, Handoffs handoffs, Desk desk, ChatLanes lanes,
-    Supplier<Assistant> assistant, KnowledgeReload reload, DeskStats stats, KnowledgeCandidates candidates, KnowledgeDrafts drafts,
-    @Nullable String advisorChannel, Set<String> staff,
+    Supplier<Assistant> assistant, KnowledgeReload reload, DeskStats stats, KnowledgeCandidates candidates,
+    KnowledgeDrafts drafts, @Nullable String advisorChannel, Set<String> staff,
     Clock clock) {
 
   public SlackServices {

@@ -13,6 +13,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,7 @@ final class StaffCommands {
       StringBuilder text = new StringBuilder(":warning: *Knowledge not reloaded*: still serving the previous "
           + "version. Fix these and run `/greendesk reindex` again:");
       for (KnowledgeProblem problem : e.problems()) {
-        text.append("\n• `").append(EscalationCard.escape(problem.toString())).append('`');
+        text.append("\n• `").append(EscalationCard.escape(where(problem))).append('`');
       }
       return text.toString();
     } catch (IOException | RuntimeException e) {
@@ -141,6 +142,14 @@ final class StaffCommands {
         + String.format(Locale.ROOT, " · confidence %.2f · %s", answer.confidence(), answer.intent().wire());
     blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
     return blocks;
+  }
+
+  /** The problem with the file named by its folder and name only: the server's paths are not Slack's business. */
+  private static String where(KnowledgeProblem problem) {
+    Path file = problem.file();
+    Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+    String name = folder == null ? String.valueOf(file.getFileName()) : folder + "/" + file.getFileName();
+    return new KnowledgeProblem(Path.of(name), problem.line(), problem.problem()).toString();
   }
 
   private static SlashCommandResponse ephemeral(List<LayoutBlock> blocks) {

@@ -16,8 +16,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * A local fake of the Slack Web API: every call is recorded as "method body" (form bodies URL-decoded), and
- * answered ok, with the channel posted to and a fresh message ts for posts. Posts to a response URL ({@code /hooks/...}) are recorded as
- * "hooks body". A method can be given its own answer.
+ * answered ok, with the channel posted to and a fresh message ts for posts. Posts to a response URL
+ * ({@code /hooks/...}) are recorded as "hooks body". A method can be given its own answer.
  */
 final class FakeSlackApi extends Dispatcher implements AutoCloseable {
   static final String BOT_USER = "UBOT";

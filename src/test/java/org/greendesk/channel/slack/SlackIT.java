@@ -154,10 +154,11 @@ class SlackIT {
 
   @Test
   void should_refuse_forged_and_stale_requests_without_acting() throws Exception {
-    String body = SignedRequests.form(Map.of("command", "/greendesk", "text", "queue", "user_id", "U1", "team_id", "T1"));
+    String body = SignedRequests.form(Map.of("command", "/greendesk", "text", "queue", "user_id", "U1",
+        "team_id", "T1"));
 
-    HttpResponse<String> forged = requests.post(body, "application/x-www-form-urlencoded", System.currentTimeMillis() / 1000,
-        "v0=0000000000000000000000000000000000000000000000000000000000000000");
+    HttpResponse<String> forged = requests.post(body, "application/x-www-form-urlencoded",
+        System.currentTimeMillis() / 1000, "v0=0000000000000000000000000000000000000000000000000000000000000000");
     long stale = System.currentTimeMillis() / 1000 - 600;
     HttpResponse<String> old = requests.post(body, "application/x-www-form-urlencoded", stale,
         new SlackSignature.Generator(SignedRequests.SECRET).generate(String.valueOf(stale), body));
