@@ -19,6 +19,7 @@ import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.ModelWriter;
 import org.greendesk.assistant.Prompts;
 import org.greendesk.assistant.RoutingPolicy;
+import org.greendesk.embedding.CachingEmbedder;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
@@ -38,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * is configured, assistant. Closing it closes the model's threads and the index. Long-lived: build one per process.
  */
 public final class GreenDesk implements AutoCloseable {
+  /** Question vectors kept for repeated questions: about 15 MiB. */
+  private static final int QUESTION_VECTORS = 10_000;
+
   private final KnowledgeBase knowledge;
   private final PassageIndex index;
   private final IndexChanges changes;
@@ -68,7 +72,8 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval)
       throws KnowledgeFormatException, IOException {
-    return open(settings, new OnnxEmbedder(settings.embeddingModel()), retrieval, Clock.systemDefaultZone());
+    Embedder embedder = new CachingEmbedder(new OnnxEmbedder(settings.embeddingModel()), QUESTION_VECTORS);
+    return open(settings, embedder, retrieval, Clock.systemDefaultZone());
   }
 
   public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval, Clock clock)
