@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,10 @@ final class BenchCommand implements Callable<Integer> {
   private int benchKnowledge() throws IOException {
     List<String> questions = EvalSet.load(set).stream().map(EvalQuestion::q).toList();
     long start = System.nanoTime();
-    try (GreenDesk desk = launcher.open(terminal).orElse(null)) {
+    // Every question embedded each time, as a new question would be: the service remembers repeated ones.
+    try (GreenDesk desk = launcher.open(terminal, settings -> GreenDesk.open(settings,
+        new OnnxEmbedder(settings.embeddingModel()), RetrievalSettings.defaults(), Clock.systemDefaultZone()))
+        .orElse(null)) {
       if (desk == null) {
         return launcher.failure();
       }

@@ -37,8 +37,18 @@ final class Launcher {
   }
 
   Optional<GreenDesk> open(Terminal terminal, RetrievalSettings retrieval) {
+    return open(terminal, settings -> GreenDesk.open(settings, retrieval));
+  }
+
+  /** How a command opens GreenDesk when the usual way does not suit it. */
+  @FunctionalInterface
+  interface Opener {
+    GreenDesk open(Settings settings) throws KnowledgeFormatException, IOException;
+  }
+
+  Optional<GreenDesk> open(Terminal terminal, Opener opener) {
     try {
-      return Optional.of(GreenDesk.open(settings(), retrieval));
+      return Optional.of(opener.open(settings()));
     } catch (KnowledgeFormatException e) {
       terminal.err().println("The knowledge folder " + settings().knowledgeDir() + " has problems; nothing was indexed:");
       for (KnowledgeProblem problem : e.problems()) {

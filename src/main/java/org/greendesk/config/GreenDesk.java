@@ -19,6 +19,7 @@ import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.ModelWriter;
 import org.greendesk.assistant.Prompts;
 import org.greendesk.assistant.RoutingPolicy;
+import org.greendesk.embedding.CachingEmbedder;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
@@ -41,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * the new one, never a mix, so hold the supplier ({@code greenDesk::assistant}), not the assistant.
  */
 public final class GreenDesk implements AutoCloseable {
+  /** Question vectors kept for repeated questions: about 15 MiB. */
+  private static final int QUESTION_VECTORS = 10_000;
+
   private final Path knowledgeDir;
   private final PassageIndex index;
   private final RetrievalSettings retrieval;
@@ -77,7 +81,8 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval)
       throws KnowledgeFormatException, IOException {
-    return open(settings, new OnnxEmbedder(settings.embeddingModel()), retrieval, Clock.systemDefaultZone());
+    Embedder embedder = new CachingEmbedder(new OnnxEmbedder(settings.embeddingModel()), QUESTION_VECTORS);
+    return open(settings, embedder, retrieval, Clock.systemDefaultZone());
   }
 
   public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval, Clock clock)

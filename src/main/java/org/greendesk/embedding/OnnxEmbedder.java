@@ -1,36 +1,47 @@
 package org.greendesk.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.greendesk.search.Embedder;
 
 /**
  * An embedding model that runs in this process with ONNX Runtime; the model ships inside its Maven jar, so it
  * works offline. Vectors are normalised to unit length here, whatever the model does.
+ *
+ * <p>Each call runs on the caller's thread, without ONNX Runtime's own thread pool: the service embeds many short
+ * questions at once on different threads, and the pool's threads, which spin while they wait for work, cost two to
+ * three times the CPU of the embedding itself then. Passages are still embedded in parallel, a batch spread over
+ * the cores.
  */
 public final class OnnxEmbedder implements Embedder {
 
   /** The models on offer. BGE wants an instruction before a query and none before a passage. */
   public enum Model {
-    MINILM("all-minilm-l6-v2-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
-    BGE_SMALL("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ",
-        BgeSmallEnV15QuantizedEmbeddingModel::new);
+    MINILM("all-minilm-l6-v2-q", "", PoolingMode.MEAN),
+    BGE_SMALL("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ", PoolingMode.CLS);
 
+    /** Also the name of the model's files in its jar: {@code ID.onnx} and {@code ID-tokenizer.json}. */
     private final String id;
     private final String queryPrefix;
-    private final Supplier<EmbeddingModel> factory;
+    private final PoolingMode pooling;
 
-    Model(String id, String queryPrefix, Supplier<EmbeddingModel> factory) {
+    Model(String id, String queryPrefix, PoolingMode pooling) {
       this.id = id;
       this.queryPrefix = queryPrefix;
-      this.factory = factory;
+      this.pooling = pooling;
     }
 
     /** Accepts the id or a short name: {@code minilm}, {@code bge-small}. */
@@ -50,9 +61,49 @@ public final class OnnxEmbedder implements Embedder {
   private final Model model;
   private final EmbeddingModel onnx;
 
+  /** @throws UncheckedIOException when the model's files are missing from the class path or unreadable */
   public OnnxEmbedder(Model model) {
     this.model = model;
-    this.onnx = model.factory.get();
+    this.onnx = new InProcessModel(encoder(model));
+  }
+
+  private static OnnxBertBiEncoder encoder(Model model) {
+    try (InputStream weights = resource(model.id + ".onnx");
+        InputStream tokenizer = resource(model.id + "-tokenizer.json");
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      return new OnnxBertBiEncoder(environment, environment.createSession(weights.readAllBytes(), options),
+          tokenizer, model.pooling);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedding model " + model.id, e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot load the embedding model " + model.id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = OnnxEmbedder.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new IOException(name + " is not on the class path");
+    }
+    return in;
+  }
+
+  /** LangChain4j's in-process model around our own session; it spreads a batch of passages over the cores. */
+  private static final class InProcessModel extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+
+    InProcessModel(OnnxBertBiEncoder encoder) {
+      super(null);
+      this.encoder = encoder;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
   }
 
   @Override

@@ -24,8 +24,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Builds the BM25 query: every term of the question in each field, with the field's boost. A term the index has
- * never seen is most likely a typo, so it is matched fuzzily (one or two edits, transpositions count as one).
+ * Builds the BM25 query: every term of the question in each field, with the field's boost. A word the index has
+ * never seen is most likely a typo, so it is matched fuzzily (one or two edits, transpositions count as one);
+ * a term with a digit in it is not.
  * Thread safe.
  */
 final class LexicalQueries {
@@ -91,7 +92,8 @@ final class LexicalQueries {
   private Set<String> unknownTerms(IndexSearcher searcher, List<String> terms) throws IOException {
     Set<String> unknown = new LinkedHashSet<>();
     for (String term : terms) {
-      if (term.length() < MIN_FUZZY_LENGTH || term.chars().allMatch(Character::isDigit)) {
+      // Numbers and codes (2023/956, iso14001) are typed as they are read; a near one is another number.
+      if (term.length() < MIN_FUZZY_LENGTH || term.chars().anyMatch(Character::isDigit)) {
         continue;
       }
       boolean seen = false;

@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
   }
 
   static String h2File(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("greendesk") + ";AUTO_SERVER=TRUE";
+    // A parsed statement is kept per connection: the desk runs a few dozen kinds, over H2's default of 8.
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("greendesk") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
   }
 
   public Jdbc jdbc() {

@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.FloodGuard;
@@ -42,8 +46,16 @@ public final class TelegramBot implements AutoCloseable {
   static final int MESSAGES_PER_MINUTE = 20;
   /** Telegram posts to a webhook over at most this many connections at once. */
   static final int WEBHOOK_CONNECTIONS = 40;
+  /** An answer quicker than this needs no "typing..." hint. */
+  static final Duration TYPING_AFTER = Duration.ofSeconds(1);
+  /**
+   * Bot API calls in flight at once. OkHttp's default of 5 a host would queue the outbox's parallel sends behind
+   * one another; Telegram's own limit (30 a second) is kept by the channel's pacing, not here.
+   */
+  private static final int CALLS_AT_ONCE = 64;
 
   private final TelegramClient client;
+  private final TypingIndicator typing;
   private final TelegramChannel channel;
   private final String token;
   private final TelegramUrl url;
@@ -59,9 +71,18 @@ public final class TelegramBot implements AutoCloseable {
     this.token = token;
     int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
     this.url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
-    this.client = new OkHttpTelegramClient(token, url);
+    this.client = new OkHttpTelegramClient(httpClient(), token, url);
+    this.typing = new TypingIndicator(client, TYPING_AFTER);
     this.channel = new TelegramChannel(client, Clock.systemUTC(), sendsPerSecond);
     this.lanes = lanes;
+  }
+
+  private static OkHttpClient httpClient() {
+    Dispatcher calls = new Dispatcher();
+    calls.setMaxRequests(CALLS_AT_ONCE);
+    calls.setMaxRequestsPerHost(CALLS_AT_ONCE);
+    return new OkHttpClient.Builder().dispatcher(calls)
+        .connectionPool(new ConnectionPool(CALLS_AT_ONCE / 4, 5, TimeUnit.MINUTES)).build();
   }
 
   /** The channel that sends through this bot's client. */
@@ -78,7 +99,7 @@ public final class TelegramBot implements AutoCloseable {
     String username = call(() -> client.execute(new GetMe()).getUserName());
     call(() -> client.execute(SetMyCommands.builder().commands(COMMANDS).build()));
     updates = new TelegramUpdates(desk, client, username == null ? "" : username,
-        new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()));
+        new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()), typing);
   }
 
   /** Starts long polling: each batch is handled before the next is asked for, which acknowledges it. */
@@ -136,6 +157,7 @@ public final class TelegramBot implements AutoCloseable {
     if (polling != null) {
       polling.close();
     }
+    typing.close();
   }
 
   private static BotCommand command(String name, String description) {

@@ -9,9 +9,7 @@ import org.greendesk.conversation.InboundMessage;
 import org.greendesk.delivery.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -42,17 +40,20 @@ public final class TelegramUpdates {
   private final TelegramClient client;
   private final String botUsername;
   private final FloodGuard flood;
+  private final TypingIndicator typing;
   private final Pattern mention;
 
   /**
    * @param botUsername the bot's username without {@code @}, to tell when a group addresses it
    * @param flood how many messages a chat may send, beyond which it is asked to slow down
+   * @param typing shows "typing..." while an answer is slow to come
    */
-  public TelegramUpdates(Desk desk, TelegramClient client, String botUsername, FloodGuard flood) {
+  TelegramUpdates(Desk desk, TelegramClient client, String botUsername, FloodGuard flood, TypingIndicator typing) {
     this.desk = desk;
     this.client = client;
     this.botUsername = botUsername.toLowerCase(Locale.ROOT);
     this.flood = flood;
+    this.typing = typing;
     this.mention = Pattern.compile("(?i)@" + Pattern.quote(this.botUsername) + "\\b");
   }
 
@@ -110,11 +111,12 @@ public final class TelegramUpdates {
       }
       return;
     }
-    typing(chatId);
-    if (text.startsWith("/")) {
-      command(chatId, name(message.getFrom()), text, messageId);
-    } else if (!text.isEmpty()) {
-      desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name(message.getFrom()), text, messageId));
+    try (TypingIndicator.Work work = typing.start(chatId)) {
+      if (text.startsWith("/")) {
+        command(chatId, name(message.getFrom()), text, messageId);
+      } else if (!text.isEmpty()) {
+        desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name(message.getFrom()), text, messageId));
+      }
     }
   }
 
@@ -170,22 +172,6 @@ public final class TelegramUpdates {
       reply = "That button is no longer active.";
     }
     answer(query.getId(), reply);
-  }
-
-  /**
-   * Shows "typing..." in the chat while the answer is being worked out. Sent without waiting: a failure only
-   * loses the hint, and waiting for it would hold up the answer.
-   */
-  private void typing(String chatId) {
-    try {
-      client.executeAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build())
-          .exceptionally(e -> {
-            LOG.debug("typing action not shown: {}", e.getMessage());
-            return false;
-          });
-    } catch (TelegramApiException e) {
-      LOG.debug("typing action not shown: {}", e.getMessage());
-    }
   }
 
   /** Telegram shows a spinner on the button until the query is answered: always answer it. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Telegram updates, as the Bot API sends them, through the desk to what the SME receives. */
 class TelegramUpdatesIT {
@@ -55,9 +56,11 @@ class TelegramUpdatesIT {
     botApi.start();
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
         TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, sme), advisors, clock);
-    updates = new TelegramUpdates(services.desk(), new OkHttpTelegramClient("1:t",
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), "greendesk_bot",
-        new FloodGuard(5, Duration.ofMinutes(1), clock));
+    TelegramClient client = new OkHttpTelegramClient("1:t",
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false));
+    // No delay, so that every message shows the hint and the calls come in a known order.
+    updates = new TelegramUpdates(services.desk(), client, "greendesk_bot",
+        new FloodGuard(5, Duration.ofMinutes(1), clock), new TypingIndicator(client, Duration.ZERO));
   }
 
   @AfterEach

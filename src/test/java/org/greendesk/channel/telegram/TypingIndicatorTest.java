@@ -1,0 +1,52 @@
+package org.greendesk.channel.telegram;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+class TypingIndicatorTest {
+  private final TelegramClient client = mock(TelegramClient.class);
+  private TypingIndicator typing;
+
+  @AfterEach
+  void stop() {
+    typing.close();
+  }
+
+  @Test
+  void should_not_show_typing_for_an_answer_ready_before_the_delay() throws Exception {
+    // given
+    typing = new TypingIndicator(client, Duration.ofMillis(300));
+
+    // when the work is done at once
+    typing.start("42").close();
+    TimeUnit.MILLISECONDS.sleep(600);
+
+    // then
+    verify(client, never()).executeAsync(any(SendChatAction.class));
+  }
+
+  @Test
+  void should_show_typing_when_the_answer_takes_longer_than_the_delay() throws Exception {
+    // given
+    when(client.executeAsync(any(SendChatAction.class))).thenReturn(CompletableFuture.completedFuture(true));
+    typing = new TypingIndicator(client, Duration.ofMillis(50));
+
+    // when the work goes on
+    try (TypingIndicator.Work work = typing.start("42")) {
+      // then
+      verify(client, timeout(5_000)).executeAsync(any(SendChatAction.class));
+    }
+  }
+}
