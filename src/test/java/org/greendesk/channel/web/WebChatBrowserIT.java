@@ -15,6 +15,8 @@ import org.greendesk.config.TestDesk;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.handoff.Escalation;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -146,6 +148,28 @@ class WebChatBrowserIT {
 
     wait.until(d -> d.findElements(By.cssSelector("#messages > li")).size() == shown);
     assertThat(browser.findElement(By.id("messages")).getText()).contains("What is REACH?", "REACH");
+  }
+
+  @Test
+  void should_open_the_chat_from_the_widget_on_another_site() throws Exception {
+    try (MockWebServer centre = new MockWebServer()) {
+      centre.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<!doctype html><html lang=en>"
+          + "<title>A centre</title><h1>A centre's site</h1><script src=\"http://127.0.0.1:" + service.httpPort()
+          + "/widget.js\" defer></script>"));
+      centre.start();
+      browser.get(centre.url("/").toString());
+
+      WebElement toggle = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#greendesk-widget button")));
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+      toggle.click();
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+      browser.switchTo().frame(browser.findElement(By.id("greendesk-widget-panel")));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+      WebElement answer = ask("What is REACH?");
+
+      assertThat(answer.getAttribute("class")).contains("from-bot");
+      assertThat(answer.getText()).contains("REACH");
+    }
   }
 
   private String chatIdOfPage() {
