@@ -30,12 +30,13 @@ class WebChatIT {
 
   @BeforeEach
   void start() throws Exception {
-    serve();
+    serve(1000);
   }
 
-  private void serve() throws Exception {
+  private void serve(int requestsPerMinute) throws Exception {
     service = Service.start(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_HTTP_PORT", "0",
-        "GREENDESK_RATE_LIMIT", "1000")), TestDesk.get(), new RecordingDesk(), Clock.systemUTC());
+        "GREENDESK_RATE_LIMIT", String.valueOf(requestsPerMinute))), TestDesk.get(), new RecordingDesk(),
+        Clock.systemUTC());
     http = new LocalHttp(service.httpPort());
   }
 
@@ -138,7 +139,7 @@ class WebChatIT {
     JsonNode before = messages(session, 0, 1);
 
     service.close();
-    serve();
+    serve(1000);
     JsonNode after = messages(session, 0, 1);
 
     assertThat(after).isEqualTo(before);
@@ -189,6 +190,20 @@ class WebChatIT {
 
     assertThat(reply.json().get("forgotten").asBoolean()).isTrue();
     assertThat(http.get("/chat/messages?after=0", as(session)).json().get("messages")).isEmpty();
+  }
+
+  @Test
+  void should_limit_what_a_client_sends_but_not_its_polling() throws Exception {
+    service.close();
+    serve(2);
+    String session = session();
+    say(session, "What is CBAM?", null);
+
+    Reply refused = say(session, "What is REACH?", null);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isNotEmpty();
+    assertThat(messages(session, 0, 1)).hasSize(1);
   }
 
   @Test
