@@ -7,8 +7,9 @@
   const KEEP = 200;
   const $ = (id) => document.getElementById(id);
   const els = {
-    messages: $('messages'), typing: $('typing'), error: $('error'), form: $('composer'),
-    input: $('message'), send: $('send'), advisor: $('advisor'), forget: $('forget')
+    messages: $('messages'), typing: $('typing'), error: $('error'), notice: $('notice'), form: $('composer'),
+    input: $('message'), send: $('send'), advisor: $('advisor'), forget: $('forget'),
+    confirmForget: $('confirm-forget'), forgetYes: $('forget-yes'), forgetNo: $('forget-no')
   };
   let state = load();
   let timer = null;
@@ -139,8 +140,15 @@
   }
 
   function showError(message) {
+    els.notice.hidden = true;
     els.error.textContent = message;
     els.error.hidden = false;
+  }
+
+  function showNotice(message) {
+    els.error.hidden = true;
+    els.notice.textContent = message;
+    els.notice.hidden = false;
   }
 
   function expectReply(on) {
@@ -151,6 +159,7 @@
 
   async function send(text) {
     els.error.hidden = true;
+    els.notice.hidden = true;
     const message = text.trim();
     if (!message) { showError('Type a question first.'); return false; }
     if (message.length > MAX_CHARS) {
@@ -167,7 +176,8 @@
     try {
       await ensureSession();
       const result = await call('POST', 'chat/messages', { text: message, id: messageId() });
-      if (result.outcome === 'relayed') expectReply(false);
+      // Relayed to the advisor holding the conversation, or already answered: no bot answer is coming.
+      if (result.outcome === 'relayed' || result.outcome === 'duplicate') expectReply(false);
       return true;
     } catch (e) {
       expectReply(false);
@@ -232,12 +242,20 @@
     }
   });
   els.advisor.addEventListener('click', askForAdvisor);
-  els.forget.addEventListener('click', async () => {
-    if (!window.confirm('Delete your messages and the details GreenDesk holds on you?')) return;
+  // Asked in the page, not with window.confirm, which browsers block inside another site's iframe (the widget).
+  function confirmForget(show) {
+    els.confirmForget.hidden = !show;
+    els.forget.setAttribute('aria-expanded', String(show));
+    (show ? els.forgetNo : els.forget).focus();
+  }
+  els.forget.addEventListener('click', () => confirmForget(els.confirmForget.hidden));
+  els.forgetNo.addEventListener('click', () => confirmForget(false));
+  els.forgetYes.addEventListener('click', async () => {
     try {
       if (state.session) await call('POST', 'chat/forget');
       forgetLocally();
-      showError('Your messages and details have been deleted.');
+      confirmForget(false);
+      showNotice('Your messages and details have been deleted.');
     } catch (e) { showError(e.message); }
   });
   document.addEventListener('visibilitychange', () => schedule(document.hidden ? undefined : 0));

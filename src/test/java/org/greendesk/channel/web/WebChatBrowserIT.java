@@ -140,14 +140,22 @@ class WebChatBrowserIT {
   }
 
   @Test
-  void should_keep_the_conversation_when_the_page_is_reloaded() {
+  void should_keep_the_conversation_on_reload_until_the_user_deletes_it() {
     ask("What is REACH?");
     int shown = browser.findElements(By.cssSelector("#messages > li")).size();
+    ConversationStore conversations = service.services().conversations();
+    long conversation = conversations.find(WebChannel.NAME, chatIdOfPage()).orElseThrow().id();
 
     browser.navigate().refresh();
-
     wait.until(d -> d.findElements(By.cssSelector("#messages > li")).size() == shown);
     assertThat(browser.findElement(By.id("messages")).getText()).contains("What is REACH?", "REACH");
+
+    browser.findElement(By.id("forget")).click();
+    browser.findElement(By.id("forget-yes")).click();
+    WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+    assertThat(notice.getText()).contains("deleted");
+    assertThat(browser.findElements(By.cssSelector("#messages > li"))).hasSize(1);
+    assertThat(conversations.history(conversation)).isEmpty();
   }
 
   @Test
