@@ -178,6 +178,11 @@ class WebChatIT {
     assertThat(messages.get(1).get("text").asText()).contains("Kim has joined");
     assertThat(messages.get(2).get("from").asText()).isEqualTo("advisor");
     assertThat(messages.get(2).get("text").asText()).isEqualTo("Kim: Hello, I am looking at it.");
+
+    service.services().handoffs().resolve(escalation.id(), "kim");
+    JsonNode resolved = messages(session, messages.get(2).get("id").asLong(), 1).get(0);
+    assertThat(resolved.get("actions").toString()).isEqualTo("[\"rate\"]");
+    assertThat(say(session, "4", null).json().get("outcome").asText()).isEqualTo("rated");
   }
 
   @Test
