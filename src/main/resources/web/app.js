@@ -111,7 +111,7 @@
     const finish = (message) => {
       item.done = true;
       save();
-      box.replaceChildren(element('p', null, message));
+      box.replaceWith(element('p', null, message));
     };
     if (item.actions.includes('feedback')) {
       for (const helpful of [true, false]) {
@@ -137,6 +137,12 @@
       box.append(group);
     }
     return box;
+  }
+
+  // Feedback and ratings apply to the latest answer, so only the latest message keeps its buttons.
+  function retireActions() {
+    state.transcript.forEach((item) => { item.done = true; });
+    els.messages.querySelectorAll('.actions').forEach((box) => box.remove());
   }
 
   function showError(message) {
@@ -205,6 +211,7 @@
         for (const m of result.messages) {
           state.after = Math.max(state.after, m.id);
           const item = { from: m.from, text: m.text, links: m.links, actions: m.actions };
+          if (item.actions.length) retireActions();
           state.transcript.push(item);
           render(item);
           expectReply(false);

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * the next turn. It opens no escalation: a conversation with a person goes through a channel, such as the web chat.
  */
 public final class ApiRoutes implements WebRoutes {
-  static final String CHANNEL = "api";
+  private static final String CHANNEL = "api";
   private static final int MAX_QUESTION_CHARS = 4_000;
   private static final int MAX_CONVERSATION_CHARS = 128;
 

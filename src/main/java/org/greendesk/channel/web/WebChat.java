@@ -37,7 +37,7 @@ import org.greendesk.web.WebRoutes;
  */
 public final class WebChat implements WebRoutes {
   /** Longer questions are refused with a message saying so, rather than cut. */
-  static final int MAX_MESSAGE_CHARS = 4_000;
+  private static final int MAX_MESSAGE_CHARS = 4_000;
   private static final long HANDLING_SECONDS = 25;
   private static final int PAGE = 50;
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -112,7 +112,8 @@ class WebChatBrowserIT {
     assertThat(conversations.feedbackCounts(conversation)).containsExactly(1, 0);
 
     browser.findElement(By.id("advisor")).click();
-    Escalation escalation = wait.until(d -> service.services().escalations().open().stream().findFirst().orElse(null));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "connect you with an advisor"));
+    Escalation escalation = service.services().escalations().open().get(0);
     service.services().handoffs().claim(escalation.id(), "kim");
     service.services().handoffs().reply(escalation.id(), "kim", "Hello, I can check your CBAM declaration.");
     WebElement advisor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".from-advisor")));
@@ -142,13 +143,16 @@ class WebChatBrowserIT {
   @Test
   void should_keep_the_conversation_on_reload_until_the_user_deletes_it() {
     ask("What is REACH?");
+    WebElement last = ask("What is CBAM?");
+    assertThat(browser.findElements(By.cssSelector("#messages .actions"))).singleElement()
+        .satisfies(actions -> assertThat(last.findElements(By.cssSelector(".actions"))).containsExactly(actions));
     int shown = browser.findElements(By.cssSelector("#messages > li")).size();
     ConversationStore conversations = service.services().conversations();
     long conversation = conversations.find(WebChannel.NAME, chatIdOfPage()).orElseThrow().id();
 
     browser.navigate().refresh();
     wait.until(d -> d.findElements(By.cssSelector("#messages > li")).size() == shown);
-    assertThat(browser.findElement(By.id("messages")).getText()).contains("What is REACH?", "REACH");
+    assertThat(browser.findElement(By.id("messages")).getText()).contains("What is REACH?", "What is CBAM?");
 
     browser.findElement(By.id("forget")).click();
     browser.findElement(By.id("forget-yes")).click();
