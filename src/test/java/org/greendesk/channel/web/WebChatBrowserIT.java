@@ -15,6 +15,8 @@ import org.greendesk.config.TestDesk;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.handoff.Escalation;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +105,7 @@ class WebChatBrowserIT {
     WebElement source = answer.findElement(By.cssSelector(".sources a"));
     assertThat(source.getAttribute("href")).startsWith("https://");
     assertThat(source.getAttribute("rel")).contains("noopener");
-    assertThat(browser.findElement(By.id("messages")).getAttribute("aria-live")).isEqualTo("polite");
+    assertThat(browser.findElement(By.id("log")).getAttribute("aria-live")).isEqualTo("polite");
 
     answer.findElement(By.xpath(".//button[text()='Helpful']")).click();
     wait.until(ExpectedConditions.textToBePresentInElement(answer, "Thank you for the feedback."));
@@ -120,6 +122,19 @@ class WebChatBrowserIT {
     assertThat(advisor.getText()).contains("Advisor", "Kim: Hello, I can check your CBAM declaration.");
 
     Files.write(Path.of("target", "web-chat.png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void should_pass_axe_core_wcag_a_and_aa_rules_with_an_answer_on_screen() {
+    ask("What is CBAM?");
+
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+        .analyze(browser);
+
+    assertThat(results.getViolations()).as(() -> results.getViolations().stream()
+        .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().size() + " elements").toList()
+        .toString()).isEmpty();
+    assertThat(results.getPasses()).isNotEmpty();
   }
 
   @Test
@@ -154,6 +169,7 @@ class WebChatBrowserIT {
     wait.until(d -> d.findElements(By.cssSelector("#messages > li")).size() == shown);
     assertThat(browser.findElement(By.id("messages")).getText()).contains("What is REACH?", "What is CBAM?");
 
+    assertThat(browser.findElement(By.id("confirm-forget")).isDisplayed()).isFalse();
     browser.findElement(By.id("forget")).click();
     browser.findElement(By.id("forget-yes")).click();
     WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
