@@ -209,7 +209,8 @@
       try {
         const result = await call('GET', 'chat/messages?after=' + state.after);
         for (const m of result.messages) {
-          state.after = Math.max(state.after, m.id);
+          if (m.id <= state.after) continue; // already shown by a poll that overlapped this one
+          state.after = m.id;
           const item = { from: m.from, text: m.text, links: m.links, actions: m.actions };
           if (item.actions.length) retireActions();
           state.transcript.push(item);
