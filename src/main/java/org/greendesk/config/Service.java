@@ -79,7 +79,8 @@ public final class Service implements AutoCloseable {
       if (resumed > 0) {
         LOG.info("handled {} messages stored before the last stop", resumed);
       }
-      RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime);
+      RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
+          settings.api().clientIpHeader());
       List<WebRoutes> routes = new ArrayList<>(List.of(
           new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter),
           new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, services.conversations(), services.escalations(),

@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  * @param llm the optional language model ({@code GREENDESK_LLM_*})
- * @param api the REST API's staff token ({@code GREENDESK_API_TOKEN}) and the requests a minute each client may
- *     make to the API and the web chat ({@code GREENDESK_RATE_LIMIT}, default 60)
+ * @param api the REST API's staff token ({@code GREENDESK_API_TOKEN}), the requests a minute each client may
+ *     make to the API and the web chat ({@code GREENDESK_RATE_LIMIT}, default 60), and the header a reverse proxy
+ *     puts the client's address in ({@code GREENDESK_CLIENT_IP_HEADER})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
     Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm, Api api) {
@@ -64,15 +65,17 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
    * @param staffToken the bearer token that opens staff-only endpoints ({@code GET /api/escalations}), or
    *     {@code null}: those endpoints are off
    * @param requestsPerMinute what each client address may send to the API and the web chat in a minute
+   * @param clientIpHeader the header ({@code X-Forwarded-For}) whose last address is the client's, as the reverse
+   *     proxy in front saw it; {@code null}: the address of the connection
    */
-  public record Api(@Nullable String staffToken, int requestsPerMinute) {
+  public record Api(@Nullable String staffToken, int requestsPerMinute, @Nullable String clientIpHeader) {
     /** Long enough that it cannot be guessed in any number of tries the rate limit allows. */
     static final int MIN_TOKEN_LENGTH = 24;
 
     @Override
     public String toString() {
       return "Api[staffToken=" + (staffToken == null ? "none" : "***") + ", requestsPerMinute=" + requestsPerMinute
-          + "]";
+          + ", clientIpHeader=" + clientIpHeader + "]";
     }
   }
 
@@ -187,7 +190,12 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
       throw new IllegalArgumentException("GREENDESK_API_TOKEN must be at least " + Api.MIN_TOKEN_LENGTH
           + " characters (e.g. the output of: openssl rand -hex 32)");
     }
-    return new Api(token, number(values, "GREENDESK_RATE_LIMIT", 60, 1, 100_000));
+    String header = blankToNull(values.get("GREENDESK_CLIENT_IP_HEADER"));
+    if (header != null && !header.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new IllegalArgumentException("GREENDESK_CLIENT_IP_HEADER must be a header name, such as X-Forwarded-For: "
+          + header);
+    }
+    return new Api(token, number(values, "GREENDESK_RATE_LIMIT", 60, 1, 100_000), header);
   }
 
   private static Slack slack(Map<String, String> values) {

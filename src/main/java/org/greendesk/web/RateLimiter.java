@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token bucket per client address: each client may make {@code perMinute} requests in a burst, and gets them
  * back at that rate. A client over its budget is answered 429 with {@code Retry-After}, and nothing else is done.
- * Thread safe; idle clients' buckets are forgotten once the map grows, so memory stays bounded by the number of
- * clients active in the last minute or so.
+ * Behind a reverse proxy every connection comes from the proxy, so the client's address is then read from the
+ * header the proxy adds: its last address, the one the proxy itself saw (those before it are whatever the client
+ * sent). Thread safe; idle clients' buckets are forgotten once the map grows, so memory stays bounded by the number
+ * of clients active in the last minute or so.
  */
 public final class RateLimiter {
   private static final int FORGET_IDLE_ABOVE = 10_000;
@@ -20,16 +23,22 @@ public final class RateLimiter {
   private final int capacity;
   private final double tokensPerNano;
   private final LongSupplier nanos;
+  private final @Nullable String clientIpHeader;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime}) */
-  public RateLimiter(int perMinute, LongSupplier nanos) {
+  /**
+   * @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime})
+   * @param clientIpHeader the header a trusted reverse proxy puts the client's address in ({@code X-Forwarded-For}),
+   *     or {@code null} to use the connection's address
+   */
+  public RateLimiter(int perMinute, LongSupplier nanos, @Nullable String clientIpHeader) {
     if (perMinute < 1) {
       throw new IllegalArgumentException("perMinute must be at least 1: " + perMinute);
     }
     this.capacity = perMinute;
     this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
     this.nanos = nanos;
+    this.clientIpHeader = clientIpHeader;
   }
 
   private static final class Bucket {
@@ -66,12 +75,20 @@ public final class RateLimiter {
 
   /** A before-handler: lets the request through, or answers it 429 with the seconds to wait. */
   public void check(Context ctx) {
-    take(ctx.ip()).ifPresent(wait -> {
+    take(client(ctx)).ifPresent(wait -> {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       ctx.header("Retry-After", String.valueOf(seconds))
           .status(HttpStatus.TOO_MANY_REQUESTS)
           .json(Map.of("error", "too many requests from your address: try again in " + seconds + " s"));
       ctx.skipRemainingHandlers();
     });
+  }
+
+  private String client(Context ctx) {
+    String forwarded = clientIpHeader == null ? null : ctx.header(clientIpHeader);
+    if (forwarded == null || forwarded.isBlank()) {
+      return ctx.ip();
+    }
+    return forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
   }
 }

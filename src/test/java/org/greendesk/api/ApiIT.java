@@ -182,6 +182,17 @@ class ApiIT {
   }
 
   @Test
+  void should_count_each_client_behind_a_reverse_proxy_by_the_address_the_proxy_saw() throws Exception {
+    serve(Map.of("GREENDESK_RATE_LIMIT", "1", "GREENDESK_CLIENT_IP_HEADER", "X-Forwarded-For"));
+
+    int first = http.get("/api/documents/eu-cbam", Map.of("X-Forwarded-For", "203.0.113.7")).status();
+    int other = http.get("/api/documents/eu-cbam", Map.of("X-Forwarded-For", "203.0.113.7, 198.51.100.2")).status();
+    int again = http.get("/api/documents/eu-cbam", Map.of("X-Forwarded-For", "198.51.100.9, 203.0.113.7")).status();
+
+    assertThat(List.of(first, other, again)).containsExactly(200, 200, 429);
+  }
+
+  @Test
   void should_serve_an_openapi_file_that_lists_every_route() throws Exception {
     serve(Map.of());
 

@@ -55,6 +55,7 @@ class SettingsTest {
 
     assertThat(api.staffToken()).isNull();
     assertThat(api.requestsPerMinute()).isEqualTo(60);
+    assertThat(api.clientIpHeader()).isNull();
   }
 
   @Test
@@ -63,6 +64,8 @@ class SettingsTest {
         .hasMessageStartingWith("GREENDESK_API_TOKEN");
     assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_RATE_LIMIT", "0")))
         .hasMessageStartingWith("GREENDESK_RATE_LIMIT");
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_CLIENT_IP_HEADER", "X-Forwarded-For: 1.2.3.4")))
+        .hasMessageStartingWith("GREENDESK_CLIENT_IP_HEADER");
 
     Settings settings = Settings.from(Map.of("GREENDESK_API_TOKEN", "a-long-enough-staff-token-1234"));
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final RateLimiter limiter = new RateLimiter(60, now::get);
+  private final RateLimiter limiter = new RateLimiter(60, now::get, null);
 
   private void advance(Duration duration) {
     now.addAndGet(duration.toNanos());
@@ -60,6 +60,6 @@ class RateLimiterTest {
 
   @Test
   void should_refuse_a_budget_below_one() {
-    assertThatThrownBy(() -> new RateLimiter(0, now::get)).hasMessageContaining("perMinute");
+    assertThatThrownBy(() -> new RateLimiter(0, now::get, null)).hasMessageContaining("perMinute");
   }
 }
