@@ -12,6 +12,7 @@ import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Turn;
 import org.greendesk.config.GreenDesk;
+import org.greendesk.contract.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.greendesk.config.GreenDesk;
+import org.greendesk.contract.Json;
 import org.greendesk.search.DocumentHit;
 import org.greendesk.search.SearchMode;
 import org.greendesk.search.SearchQuery;

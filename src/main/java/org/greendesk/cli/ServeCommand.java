@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
  * then finishes the messages in hand, sends what they decided and closes.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run the service: the web server, and the Telegram bot when TELEGRAM_BOT_TOKEN is set. "
+    description = "Run the service: the web chat and REST API, the Telegram bot when TELEGRAM_BOT_TOKEN is set, "
+        + "the Slack app when SLACK_BOT_TOKEN is set. "
         + "Stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin private final Launcher launcher;

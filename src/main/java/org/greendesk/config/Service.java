@@ -10,12 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.greendesk.api.ApiRoutes;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.telegram.TelegramBot;
+import org.greendesk.channel.web.WebChannel;
+import org.greendesk.channel.web.WebChat;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.Mailbox;
 import org.greendesk.delivery.SendException;
+import org.greendesk.web.RateLimiter;
 import org.greendesk.web.WebRoutes;
 import org.greendesk.web.WebServer;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +67,7 @@ public final class Service implements AutoCloseable {
     Settings.Telegram tg = settings.telegram();
     TelegramBot telegram = tg.enabled()
         ? new TelegramBot(tg.token(), tg.apiUrl(), tg.sendsPerSecond(), lanes) : null;
-    Map<String, CustomerChannel> channels = new HashMap<>();
+    Map<String, CustomerChannel> channels = new HashMap<>(Map.of(WebChannel.NAME, new WebChannel()));
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());
     }
@@ -78,7 +83,12 @@ public final class Service implements AutoCloseable {
       if (resumed > 0) {
         LOG.info("handled {} messages stored before the last stop", resumed);
       }
-      List<WebRoutes> routes = new ArrayList<>();
+      RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
+          settings.api().clientIpHeader());
+      List<WebRoutes> routes = new ArrayList<>(List.of(
+          new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter),
+          new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, services.conversations(), services.escalations(),
+              settings.api().staffToken(), limiter, clock)));
       if (telegram != null) {
         telegram.connect(services.desk());
         if (tg.webhook()) {
@@ -117,7 +127,7 @@ public final class Service implements AutoCloseable {
 
   /** The channels running, for the start-up line. */
   public String describe(Settings settings) {
-    List<String> parts = new ArrayList<>();
+    List<String> parts = new ArrayList<>(List.of("the web chat and REST API"));
     if (telegram != null) {
       parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
     }
@@ -125,7 +135,7 @@ public final class Service implements AutoCloseable {
       parts.add("Slack (" + (settings.slack().appToken() == null ? "POST /slack/events" : "Socket Mode")
           + (settings.slack().advisorChannel() == null ? "" : ", advisor desk") + ")");
     }
-    return parts.isEmpty() ? "no channel yet" : String.join(" and ", parts);
+    return String.join(", ", parts);
   }
 
   @Override

@@ -37,9 +37,12 @@ import org.jspecify.annotations.Nullable;
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  * @param llm the optional language model ({@code GREENDESK_LLM_*})
+ * @param api the REST API's staff token ({@code GREENDESK_API_TOKEN}), the requests a minute each client may
+ *     make to the API and the web chat ({@code GREENDESK_RATE_LIMIT}, default 60), and the header a reverse proxy
+ *     puts the client's address in ({@code GREENDESK_CLIENT_IP_HEADER})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm, Api api) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
   public Settings {
@@ -53,6 +56,27 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(api, "api");
+  }
+
+  /**
+   * The REST API's settings; the token never appears in {@code toString}.
+   *
+   * @param staffToken the bearer token that opens staff-only endpoints ({@code GET /api/escalations}), or
+   *     {@code null}: those endpoints are off
+   * @param requestsPerMinute what each client address may send to the API and the web chat in a minute
+   * @param clientIpHeader the header ({@code X-Forwarded-For}) whose last address is the client's, as the reverse
+   *     proxy in front saw it; {@code null}: the address of the connection
+   */
+  public record Api(@Nullable String staffToken, int requestsPerMinute, @Nullable String clientIpHeader) {
+    /** Long enough that it cannot be guessed in any number of tries the rate limit allows. */
+    static final int MIN_TOKEN_LENGTH = 24;
+
+    @Override
+    public String toString() {
+      return "Api[staffToken=" + (staffToken == null ? "none" : "***") + ", requestsPerMinute=" + requestsPerMinute
+          + ", clientIpHeader=" + clientIpHeader + "]";
+    }
   }
 
   /**
@@ -157,7 +181,21 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
         number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
-        LlmSettings.from(values));
+        LlmSettings.from(values), api(values));
+  }
+
+  private static Api api(Map<String, String> values) {
+    String token = blankToNull(values.get("GREENDESK_API_TOKEN"));
+    if (token != null && token.length() < Api.MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("GREENDESK_API_TOKEN must be at least " + Api.MIN_TOKEN_LENGTH
+          + " characters (e.g. the output of: openssl rand -hex 32)");
+    }
+    String header = blankToNull(values.get("GREENDESK_CLIENT_IP_HEADER"));
+    if (header != null && !header.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new IllegalArgumentException("GREENDESK_CLIENT_IP_HEADER must be a header name, such as X-Forwarded-For: "
+          + header);
+    }
+    return new Api(token, number(values, "GREENDESK_RATE_LIMIT", 60, 1, 100_000), header);
   }
 
   private static Slack slack(Map<String, String> values) {
@@ -225,7 +263,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
 
   public Settings withKnowledgeDir(Path dir) {
     return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
-        llm);
+        llm, api);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

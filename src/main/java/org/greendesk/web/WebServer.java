@@ -1,6 +1,7 @@
 package org.greendesk.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front),
- * answers {@code GET /health} once started, and refuses bodies over {@link #MAX_BODY_BYTES}. Errors are JSON
- * with a message, never a stack trace.
+ * answers {@code GET /health} once started, and refuses bodies over {@link #MAX_BODY_BYTES} (413). Errors are
+ * JSON with a message, never a stack trace; a handler refuses a request by throwing Javalin's
+ * {@link HttpResponseException} (e.g. {@code BadRequestResponse}) with a message naming the problem.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -35,6 +37,9 @@ public final class WebServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
       routes.forEach(r -> r.addTo(config.routes));
+      // Refusals (400, 404, 413...) are JSON too, whatever the client accepts.
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error"));

@@ -48,4 +48,28 @@ class SettingsTest {
 
     assertThat(settings.toString()).doesNotContain("verysecret", "hooksecret");
   }
+
+  @Test
+  void should_leave_staff_endpoints_off_and_allow_sixty_requests_a_minute_when_nothing_is_set() {
+    Settings.Api api = Settings.from(Map.of()).api();
+
+    assertThat(api.staffToken()).isNull();
+    assertThat(api.requestsPerMinute()).isEqualTo(60);
+    assertThat(api.clientIpHeader()).isNull();
+  }
+
+  @Test
+  void should_refuse_a_short_api_token_and_keep_it_out_of_its_description() {
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_API_TOKEN", "short")))
+        .hasMessageStartingWith("GREENDESK_API_TOKEN");
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_RATE_LIMIT", "0")))
+        .hasMessageStartingWith("GREENDESK_RATE_LIMIT");
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_CLIENT_IP_HEADER", "X-Forwarded-For: 1.2.3.4")))
+        .hasMessageStartingWith("GREENDESK_CLIENT_IP_HEADER");
+
+    Settings settings = Settings.from(Map.of("GREENDESK_API_TOKEN", "a-long-enough-staff-token-1234"));
+
+    assertThat(settings.api().staffToken()).isEqualTo("a-long-enough-staff-token-1234");
+    assertThat(settings.toString()).doesNotContain("a-long-enough-staff-token-1234");
+  }
 }

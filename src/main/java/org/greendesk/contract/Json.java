@@ -1,4 +1,4 @@
-package org.greendesk.cli;
+package org.greendesk.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,13 +9,16 @@ import org.greendesk.assistant.Source;
 import org.greendesk.search.DocumentHit;
 import org.jspecify.annotations.Nullable;
 
-/** The contract's JSON shapes (see the README), built field by field so that their order and names are fixed. */
-final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+/**
+ * The contract's JSON shapes (see the README), built field by field so that their order and names are fixed. Shared
+ * by the command line ({@code ask --json}, {@code search --json}) and the REST API, so that both speak the same JSON.
+ */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
 
-  static ObjectNode answer(Answer answer, @Nullable String id) {
+  public static ObjectNode answer(Answer answer, @Nullable String id) {
     ObjectNode node = MAPPER.createObjectNode();
     if (id != null) {
       node.put("id", id);
@@ -37,7 +40,7 @@ final class Json {
     return node;
   }
 
-  static ObjectNode searchResults(String query, List<DocumentHit> hits, @Nullable String id) {
+  public static ObjectNode searchResults(String query, List<DocumentHit> hits, @Nullable String id) {
     ObjectNode node = MAPPER.createObjectNode();
     if (id != null) {
       node.put("id", id);
@@ -54,7 +57,7 @@ final class Json {
     return node;
   }
 
-  static ObjectNode error(int line, @Nullable String id, String message) {
+  public static ObjectNode error(int line, @Nullable String id, String message) {
     ObjectNode node = MAPPER.createObjectNode();
     if (id != null) {
       node.put("id", id);
