@@ -1,5 +1,7 @@
 package org.greendesk.config;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +45,19 @@ public final class GreenDesk implements AutoCloseable {
   private final IndexChanges changes;
   private final Retriever retriever;
   private final Assistant assistant;
+  private final PrometheusMeterRegistry metrics;
   private final LlmMetrics llmMetrics;
   private final @Nullable GuardedLanguageModel model;
 
   private GreenDesk(KnowledgeBase knowledge, PassageIndex index, IndexChanges changes, Retriever retriever,
-      Assistant assistant, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
+      Assistant assistant, PrometheusMeterRegistry metrics, LlmMetrics llmMetrics,
+      @Nullable GuardedLanguageModel model) {
     this.knowledge = knowledge;
     this.index = index;
     this.changes = changes;
     this.retriever = retriever;
     this.assistant = assistant;
+    this.metrics = metrics;
     this.llmMetrics = llmMetrics;
     this.model = model;
   }
@@ -76,7 +81,9 @@ public final class GreenDesk implements AutoCloseable {
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
     RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
     Prompts prompts = settings.llm().enabled() ? prompts(settings) : null;
-    LlmMetrics llmMetrics = LlmMetrics.inMemory();
+    // One registry for the process: the service serves it at /metrics; the other commands just drop it.
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    LlmMetrics llmMetrics = new LlmMetrics(metrics);
     PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
     GuardedLanguageModel model = null;
     try {
@@ -86,7 +93,7 @@ public final class GreenDesk implements AutoCloseable {
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
       ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
       Assistant assistant = new Assistant(retriever, policy, Confidence.defaults(), composer, clock, writer);
-      return new GreenDesk(knowledge, index, changes, retriever, assistant, llmMetrics, model);
+      return new GreenDesk(knowledge, index, changes, retriever, assistant, metrics, llmMetrics, model);
     } catch (IOException | RuntimeException e) {
       if (model != null) {
         model.close();
@@ -183,6 +190,20 @@ public final class GreenDesk implements AutoCloseable {
   /** Token usage, latency and outcomes of the language model's work (empty when none is configured). */
   public LlmMetrics llmMetrics() {
     return llmMetrics;
+  }
+
+  /** The process's meters, the language model's among them, ready to be scraped in Prometheus' format. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  /**
+   * How many passages the index serves now.
+   *
+   * @throws IOException or {@link org.apache.lucene.store.AlreadyClosedException} when the index cannot be read
+   */
+  public int indexedPassages() throws IOException {
+    return index.passageCount();
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front),
- * answers {@code GET /health} once started, and refuses bodies over {@link #MAX_BODY_BYTES}. Errors are JSON
+ * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front;
+ * the health checks and metrics are {@link OpsRoutes}), and refuses bodies over {@link #MAX_BODY_BYTES}. Errors are JSON
  * with a message, never a stack trace.
  */
 public final class WebServer implements AutoCloseable {
@@ -33,7 +33,6 @@ public final class WebServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
-      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
       routes.forEach(r -> r.addTo(config.routes));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
