@@ -66,6 +66,9 @@ public record DeskServices(Database database, ConversationStore conversations, E
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), doorbell, clock, metrics);
+    // The registry may outlive an earlier desk (tests share one GreenDesk): its gauges read this database now.
+    metrics.find(ESCALATIONS).meters().forEach(metrics::remove);
+    metrics.find(OUTBOX_DEPTH).meters().forEach(metrics::remove);
     for (EscalationState state : EscalationState.values()) {
       Gauge.builder(ESCALATIONS, escalations, store -> store.count(state)).description("escalations by state")
           .tag("state", state.wire()).strongReference(true).register(metrics);

@@ -51,7 +51,9 @@ class ScaleOutPostgresIT {
   void dropSchema() throws SQLException {
     threads.shutdownNow();
     instances.forEach(DeskServices::close);
-    schema.close();
+    if (schema != null) {
+      schema.close();
+    }
   }
 
   private DeskServices instance(CustomerChannel channel, AdvisorDesk desk) {
