@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -37,10 +39,22 @@ import org.jspecify.annotations.Nullable;
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  * @param llm the optional language model ({@code GREENDESK_LLM_*})
+ * @param logging {@code GREENDESK_LOG_LEVEL} and {@code GREENDESK_LOG_FORMAT}
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm,
+    Logging logging) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
+
+  /** Every setting GreenDesk reads: the deployment examples list exactly these. */
+  public static final Set<String> NAMES = Set.of("GREENDESK_KNOWLEDGE_DIR", "GREENDESK_DATA_DIR",
+      "GREENDESK_PROMPTS_DIR", "GREENDESK_EMBEDDING_MODEL", "GREENDESK_DB_URL", "GREENDESK_DB_USER",
+      "GREENDESK_DB_PASSWORD", "GREENDESK_OVERDUE_MINUTES", "GREENDESK_LOG_LEVEL", "GREENDESK_LOG_FORMAT",
+      "GREENDESK_HTTP_HOST", "GREENDESK_HTTP_PORT", "GREENDESK_LLM_PROVIDER", "GREENDESK_LLM_BASE_URL",
+      "GREENDESK_LLM_MODEL", "GREENDESK_LLM_API_KEY", "GREENDESK_LLM_TIMEOUT_SECONDS", "GREENDESK_LLM_MAX_CONCURRENT",
+      "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET",
+      "TELEGRAM_SENDS_PER_SECOND", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
+      "SLACK_ADVISOR_CHANNEL", "GREENDESK_SLACK_STAFF");
 
   public Settings {
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
@@ -53,7 +67,14 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(logging, "logging");
   }
+
+  /**
+   * GreenDesk's own log level ({@code TRACE}..{@code ERROR}, {@code OFF}) and the log format: {@code text}
+   * lines for a person, or {@code json}, one object a line, for a log collector.
+   */
+  public record Logging(String level, boolean json) {}
 
   /**
    * The Slack app's settings; tokens and the signing secret never appear in {@code toString}.
@@ -151,13 +172,37 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     if (url != null && !url.startsWith("jdbc:")) {
       throw new IllegalArgumentException("GREENDESK_DB_URL must be a JDBC URL (jdbc:postgresql://host/db): " + url);
     }
+    if (url == null) {
+      for (String name : List.of("GREENDESK_DB_USER", "GREENDESK_DB_PASSWORD")) {
+        if (blankToNull(values.get(name)) != null) {
+          // Most likely a misspelt URL: each instance would quietly use a database of its own.
+          throw new IllegalArgumentException(name + " is set without GREENDESK_DB_URL: set the URL too (or neither, "
+              + "for the H2 file in the data folder)");
+        }
+      }
+    }
     int overdue = number(values, "GREENDESK_OVERDUE_MINUTES", 30, 1, 7 * 24 * 60);
     return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
         number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
-        LlmSettings.from(values));
+        LlmSettings.from(values), logging(values));
+  }
+
+  private static Logging logging(Map<String, String> values) {
+    String level = Objects.requireNonNullElse(blankToNull(values.get("GREENDESK_LOG_LEVEL")), "INFO")
+        .toUpperCase(Locale.ROOT);
+    if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+      throw new IllegalArgumentException("GREENDESK_LOG_LEVEL must be TRACE, DEBUG, INFO, WARN, ERROR or OFF: "
+          + level);
+    }
+    String format = Objects.requireNonNullElse(blankToNull(values.get("GREENDESK_LOG_FORMAT")), "text")
+        .toLowerCase(Locale.ROOT);
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new IllegalArgumentException("GREENDESK_LOG_FORMAT must be text or json: " + format);
+    }
+    return new Logging(level, format.equals("json"));
   }
 
   private static Slack slack(Map<String, String> values) {
@@ -225,7 +270,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
 
   public Settings withKnowledgeDir(Path dir) {
     return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
-        llm);
+        llm, logging);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -3,7 +3,10 @@ package org.greendesk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.AbstractMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -47,5 +50,47 @@ class SettingsTest {
         "TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook", "TELEGRAM_WEBHOOK_SECRET", "hooksecret"));
 
     assertThat(settings.toString()).doesNotContain("verysecret", "hooksecret");
+  }
+
+  @Test
+  void should_know_exactly_the_settings_it_reads() {
+    Set<String> read = new HashSet<>();
+    Map<String, String> values = new AbstractMap<>() {
+      private final Map<String, String> set = Map.of("GREENDESK_DB_URL", "jdbc:h2:mem:x",
+          "GREENDESK_LLM_PROVIDER", "openai", "GREENDESK_LLM_BASE_URL", "http://127.0.0.1:11434/v1",
+          "GREENDESK_LLM_MODEL", "m", "TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_WEBHOOK_URL", "https://d.example.org/h",
+          "TELEGRAM_WEBHOOK_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s");
+
+      @Override
+      public String get(Object key) {
+        read.add((String) key);
+        return set.get(key);
+      }
+
+      @Override
+      public Set<Entry<String, String>> entrySet() {
+        return set.entrySet();
+      }
+    };
+
+    Settings.from(values);
+
+    assertThat(read).containsExactlyInAnyOrderElementsOf(Settings.NAMES);
+  }
+
+  @Test
+  void should_refuse_database_credentials_without_a_database_url() {
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_DB_USER", "greendesk")))
+        .hasMessageStartingWith("GREENDESK_DB_USER is set without GREENDESK_DB_URL");
+  }
+
+  @Test
+  void should_name_a_log_level_or_format_it_does_not_know() {
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_LOG_FORMAT", "xml")))
+        .hasMessageStartingWith("GREENDESK_LOG_FORMAT");
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_LOG_LEVEL", "verbose")))
+        .hasMessageStartingWith("GREENDESK_LOG_LEVEL");
+    assertThat(Settings.from(Map.of("GREENDESK_LOG_FORMAT", "JSON", "GREENDESK_LOG_LEVEL", "debug")).logging())
+        .isEqualTo(new Settings.Logging("DEBUG", true));
   }
 }
