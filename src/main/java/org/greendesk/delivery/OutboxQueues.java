@@ -63,27 +63,24 @@ final class OutboxQueues {
 
   /**
    * Takes the queue's lease until {@code now} plus the lease time; false when another sender holds it. Two senders
-   * asking at once cannot both get it: the update names the lease it expects to replace, and the insert of a new
-   * one is refused by the key.
+   * asking at once cannot both get it: the insert of a new lease is refused by the key, and the update of an
+   * existing one names the lease it expects to replace (run out, or already ours).
    */
   boolean lease(Queue queue, Instant now) {
-    int renewed = jdbc.update("UPDATE outbox_leases SET holder = ?, expires_at = ? WHERE " + SAME_QUEUE
-        + " AND (expires_at <= ? OR holder = ?)", holder, now.plus(lease), queue.destination(), queue.channel(),
-        queue.recipient(), now, holder);
-    if (renewed == 1) {
-      return true;
-    }
     try {
+      // Leases are given back after each drain, so there is usually none yet: one statement in the common case.
       jdbc.update("INSERT INTO outbox_leases (destination, channel, recipient, holder, expires_at) "
           + "VALUES (?, ?, ?, ?, ?)", queue.destination(), queue.channel(), queue.recipient(), holder,
           now.plus(lease));
       return true;
     } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
+      if (!e.isDuplicateKey()) {
+        throw e;
       }
-      throw e;
     }
+    return jdbc.update("UPDATE outbox_leases SET holder = ?, expires_at = ? WHERE " + SAME_QUEUE
+        + " AND (expires_at <= ? OR holder = ?)", holder, now.plus(lease), queue.destination(), queue.channel(),
+        queue.recipient(), now, holder) == 1;
   }
 
   /** Gives the lease back, so that any sender may take the queue at once. */
