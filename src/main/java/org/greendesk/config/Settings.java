@@ -182,12 +182,27 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
       }
     }
     int overdue = number(values, "GREENDESK_OVERDUE_MINUTES", 30, 1, 7 * 24 * 60);
-    return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
+    Settings settings = new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
         number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
         LlmSettings.from(values), logging(values));
+    requireToken(values, "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET");
+    requireToken(values, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADVISOR_CHANNEL");
+    return settings;
+  }
+
+  /** Settings that mean something only with the token, set without it: most likely a token forgotten or misspelt. */
+  private static void requireToken(Map<String, String> values, String token, String... dependents) {
+    if (blankToNull(values.get(token)) != null) {
+      return;
+    }
+    for (String name : dependents) {
+      if (blankToNull(values.get(name)) != null) {
+        throw new IllegalArgumentException(name + " is set without " + token + ": set the token too, or neither");
+      }
+    }
   }
 
   private static Logging logging(Map<String, String> values) {

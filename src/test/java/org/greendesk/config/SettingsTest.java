@@ -79,6 +79,15 @@ class SettingsTest {
   }
 
   @Test
+  void should_refuse_a_channel_setting_without_the_channel_token() {
+    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
+        "TELEGRAM_WEBHOOK_SECRET", "abc")))
+        .hasMessageStartingWith("TELEGRAM_WEBHOOK_URL is set without TELEGRAM_BOT_TOKEN");
+    assertThatThrownBy(() -> Settings.from(Map.of("SLACK_SIGNING_SECRET", "s")))
+        .hasMessageStartingWith("SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN");
+  }
+
+  @Test
   void should_refuse_database_credentials_without_a_database_url() {
     assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_DB_USER", "greendesk")))
         .hasMessageStartingWith("GREENDESK_DB_USER is set without GREENDESK_DB_URL");
