@@ -194,7 +194,7 @@ public final class OutboxSender implements AutoCloseable {
     if (current == null || !current.isAlive()) {
       drain(() -> System.nanoTime() < deadline);
     } else {
-      LOG.warn("outbox sender still busy after {} s; what is left is sent at the next start", budget.toSeconds());
+      LOG.warn("outbox sender still busy after {} ms; what is left is sent at the next start", budget.toMillis());
     }
     sending.shutdown();
   }
