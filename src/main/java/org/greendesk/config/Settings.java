@@ -182,7 +182,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
       }
     }
     int overdue = number(values, "GREENDESK_OVERDUE_MINUTES", 30, 1, 7 * 24 * 60);
-    Settings settings = new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
+    Settings settings = new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"),
+        path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front;
- * the health checks and metrics are {@link OpsRoutes}), and refuses bodies over {@link #MAX_BODY_BYTES}. Errors are JSON
- * with a message, never a stack trace.
+ * the health checks and metrics are {@link OpsRoutes}), and refuses bodies over {@link #MAX_BODY_BYTES}. Errors
+ * are JSON with a message, never a stack trace.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);

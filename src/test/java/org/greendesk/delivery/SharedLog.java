@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * One record of everything sent, in the order it was sent, by any number of channels (one per sender, as each
@@ -61,7 +62,7 @@ public final class SharedLog {
       String[] parts = line.split(" ");
       byChat.computeIfAbsent(parts[0], chat -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
     }
-    List<Integer> inOrder = java.util.stream.IntStream.range(0, perChat).boxed().toList();
+    List<Integer> inOrder = IntStream.range(0, perChat).boxed().toList();
     assertThat(byChat).hasSize(chats);
     byChat.forEach((chat, numbers) -> assertThat(numbers).as(chat).isEqualTo(inOrder));
   }
