@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.greendesk.config.Logs;
 import org.greendesk.config.Settings;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
       System.exit(2);
       return;
     }
+    Logs.apply(settings.logging());
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     System.exit(run(settings, new Terminal(System.in, out, err), args));

@@ -1,5 +1,8 @@
 package org.greendesk.config;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
     Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender) implements AutoCloseable {
+  public static final String ESCALATIONS = "greendesk.escalations";
+  public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
   /** Conversations and handoffs on the settings' database, without an assistant (the advisor console). */
   public static DeskServices handoffsOnly(Settings settings, Clock clock) {
@@ -34,29 +39,44 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     return new DeskServices(database, new ConversationStore(jdbc), escalations,
-        new Handoffs(jdbc, escalations, new Outbox(jdbc, new Doorbell()), clock), null, null);
+        new Handoffs(jdbc, escalations, new Outbox(jdbc, new Doorbell()), clock, new SimpleMeterRegistry()), null,
+        null);
   }
 
-  /** Everything, for a process that talks to SMEs through the given channels, on a fixed assistant. */
+  /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
   public static DeskServices withDesk(Settings settings, Assistant assistant, Map<String, CustomerChannel> channels,
       AdvisorDesk advisorDesk, Clock clock) {
-    return withDesk(settings, () -> assistant, channels, advisorDesk, clock);
+    return withDesk(settings, () -> assistant, channels, advisorDesk, clock, new SimpleMeterRegistry());
   }
 
-  /** Everything, with the assistant asked for each message ({@code greenDesk::assistant}, which a reload swaps). */
+  /**
+   * Everything, with the assistant asked for each message ({@code greenDesk::assistant}, which a reload swaps) and
+   * the meters in the given registry: messages in and out, answers, time to claim, and gauges of the escalations by
+   * state ({@value #ESCALATIONS}) and of the outbox depth ({@value #OUTBOX_DEPTH}), read from the database when the
+   * registry is scraped.
+   */
   public static DeskServices withDesk(Settings settings, Supplier<Assistant> assistant,
-      Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock) {
+      Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock, MeterRegistry metrics) {
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     ConversationStore conversations = new ConversationStore(jdbc);
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, clock);
-    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, clock);
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, clock, metrics);
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, clock, metrics);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
-            .orElse(false), doorbell, clock);
+            .orElse(false), doorbell, clock, metrics);
+    // The registry may outlive an earlier desk (tests share one GreenDesk): its gauges read this database now.
+    metrics.find(ESCALATIONS).meters().forEach(metrics::remove);
+    metrics.find(OUTBOX_DEPTH).meters().forEach(metrics::remove);
+    for (EscalationState state : EscalationState.values()) {
+      Gauge.builder(ESCALATIONS, escalations, store -> store.count(state)).description("escalations by state")
+          .tag("state", state.wire()).strongReference(true).register(metrics);
+    }
+    Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
+        .strongReference(true).register(metrics);
     return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
   }
 

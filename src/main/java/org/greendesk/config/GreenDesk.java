@@ -1,5 +1,7 @@
 package org.greendesk.config;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,7 @@ public final class GreenDesk implements AutoCloseable {
   private final RoutingPolicy policy;
   private final @Nullable ModelWriter writer;
   private final Clock clock;
+  private final PrometheusMeterRegistry metrics;
   private final LlmMetrics llmMetrics;
   private final @Nullable GuardedLanguageModel model;
   private volatile Loaded loaded;
@@ -59,13 +62,15 @@ public final class GreenDesk implements AutoCloseable {
   private record Loaded(KnowledgeBase knowledge, IndexChanges changes, Retriever retriever, Assistant assistant) {}
 
   private GreenDesk(Path knowledgeDir, PassageIndex index, RetrievalSettings retrieval, RoutingPolicy policy,
-      @Nullable ModelWriter writer, Clock clock, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
+      @Nullable ModelWriter writer, Clock clock, PrometheusMeterRegistry metrics, LlmMetrics llmMetrics,
+      @Nullable GuardedLanguageModel model) {
     this.knowledgeDir = knowledgeDir;
     this.index = index;
     this.retrieval = retrieval;
     this.policy = policy;
     this.writer = writer;
     this.clock = clock;
+    this.metrics = metrics;
     this.llmMetrics = llmMetrics;
     this.model = model;
   }
@@ -90,14 +95,16 @@ public final class GreenDesk implements AutoCloseable {
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
     RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
     Prompts prompts = settings.llm().enabled() ? prompts(settings) : null;
-    LlmMetrics llmMetrics = LlmMetrics.inMemory();
+    // One registry for the process: the service serves it at /metrics; the other commands just drop it.
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    LlmMetrics llmMetrics = new LlmMetrics(metrics);
     PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
     GuardedLanguageModel model = null;
     try {
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
       ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
-      GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, policy, writer, clock, llmMetrics,
-          model);
+      GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, policy, writer, clock, metrics,
+          llmMetrics, model);
       desk.loaded = desk.serve(knowledge);
       return desk;
     } catch (IOException | RuntimeException e) {
@@ -219,6 +226,20 @@ public final class GreenDesk implements AutoCloseable {
   /** Token usage, latency and outcomes of the language model's work (empty when none is configured). */
   public LlmMetrics llmMetrics() {
     return llmMetrics;
+  }
+
+  /** The process's meters, the language model's among them, ready to be scraped in Prometheus' format. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  /**
+   * How many passages the index serves now.
+   *
+   * @throws IOException or {@link org.apache.lucene.store.AlreadyClosedException} when the index cannot be read
+   */
+  public int indexedPassages() throws IOException {
+    return index.passageCount();
   }
 
   @Override

@@ -47,8 +47,8 @@ public record LlmSettings(Provider provider, @Nullable URI baseUrl, @Nullable St
       case "openai" -> Provider.OPENAI;
       default -> throw new IllegalArgumentException("GREENDESK_LLM_PROVIDER must be none or openai: " + name);
     };
-    int timeout = number(values, "GREENDESK_LLM_TIMEOUT_SECONDS", 20, 1, 600);
-    int concurrent = number(values, "GREENDESK_LLM_MAX_CONCURRENT", 4, 1, 64);
+    int timeout = Settings.number(values, "GREENDESK_LLM_TIMEOUT_SECONDS", 20, 1, 600);
+    int concurrent = Settings.number(values, "GREENDESK_LLM_MAX_CONCURRENT", 4, 1, 64);
     if (provider == Provider.NONE) {
       return new LlmSettings(provider, null, null, null, Duration.ofSeconds(timeout), concurrent);
     }
@@ -78,18 +78,7 @@ public record LlmSettings(Provider provider, @Nullable URI baseUrl, @Nullable St
     }
   }
 
-  private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
-    String text = value(values, name, String.valueOf(fallback));
-    try {
-      int number = Integer.parseInt(text);
-      if (number < min || number > max) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ": " + text, e);
-    }
-  }
+
 
   private static String value(Map<String, String> values, String name, String fallback) {
     String value = values.get(name);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.Mailbox;
 import org.greendesk.delivery.SendException;
+import org.greendesk.web.OpsRoutes;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.WebRoutes;
 import org.greendesk.web.WebServer;
@@ -75,7 +77,7 @@ public final class Service implements AutoCloseable {
     // The Slack desk needs the services it is part of: it is put in place before anything is sent.
     AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
     DeskServices services = DeskServices.withDesk(settings, greenDesk::assistant, channels,
-        message -> desk.get().deliver(message), clock);
+        message -> desk.get().deliver(message), clock, greenDesk.metrics());
     WebServer web = null;
     SlackApp slack = null;
     try {
@@ -85,7 +87,7 @@ public final class Service implements AutoCloseable {
       }
       RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
           settings.api().clientIpHeader());
-      List<WebRoutes> routes = new ArrayList<>(List.of(
+      List<WebRoutes> routes = new ArrayList<>(List.of(opsRoutes(greenDesk, services),
           new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter),
           new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, services.conversations(), services.escalations(),
               settings.api().staffToken(), limiter, clock)));
@@ -115,6 +117,21 @@ public final class Service implements AutoCloseable {
       closeQuietly(telegram, slack, web, lanes, services);
       throw e;
     }
+  }
+
+  /** Ready when the database answers a query and the index can be searched. */
+  private static OpsRoutes opsRoutes(GreenDesk greenDesk, DeskServices services) {
+    Map<String, OpsRoutes.Check> checks = new LinkedHashMap<>();
+    checks.put("database", () -> services.database().jdbc().queryOne("SELECT 1", row -> row.getInt(1))
+        .map(one -> "answers").orElseThrow());
+    checks.put("index", () -> {
+      int passages = greenDesk.indexedPassages();
+      if (passages == 0) {
+        throw new IllegalStateException("the index is empty");
+      }
+      return passages + " passages";
+    });
+    return new OpsRoutes(checks, greenDesk.metrics()::scrape);
   }
 
   public int httpPort() {

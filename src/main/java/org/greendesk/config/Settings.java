@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -37,13 +39,25 @@ import org.jspecify.annotations.Nullable;
  * @param overdueAfter {@code GREENDESK_OVERDUE_MINUTES}: how long an escalation may wait unclaimed before it is
  *     flagged overdue and announced again (default 30)
  * @param llm the optional language model ({@code GREENDESK_LLM_*})
- * @param api the REST API's staff token ({@code GREENDESK_API_TOKEN}), the requests a minute each client may
- *     make to the API and the web chat ({@code GREENDESK_RATE_LIMIT}, default 60), and the header a reverse proxy
- *     puts the client's address in ({@code GREENDESK_CLIENT_IP_HEADER})
+ * @param logging {@code GREENDESK_LOG_LEVEL} and {@code GREENDESK_LOG_FORMAT}
+ * @param api the REST API's staff token, rate limit and client address header ({@code GREENDESK_API_TOKEN},
+ *     {@code GREENDESK_RATE_LIMIT}, {@code GREENDESK_CLIENT_IP_HEADER})
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm, Api api) {
+    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm,
+    Logging logging, ApiSettings api) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
+
+  /** Every setting GreenDesk reads: the deployment examples list exactly these. */
+  public static final Set<String> NAMES = Set.of("GREENDESK_KNOWLEDGE_DIR", "GREENDESK_DATA_DIR",
+      "GREENDESK_PROMPTS_DIR", "GREENDESK_EMBEDDING_MODEL", "GREENDESK_DB_URL", "GREENDESK_DB_USER",
+      "GREENDESK_DB_PASSWORD", "GREENDESK_OVERDUE_MINUTES", "GREENDESK_LOG_LEVEL", "GREENDESK_LOG_FORMAT",
+      "GREENDESK_HTTP_HOST", "GREENDESK_HTTP_PORT", "GREENDESK_LLM_PROVIDER", "GREENDESK_LLM_BASE_URL",
+      "GREENDESK_LLM_MODEL", "GREENDESK_LLM_API_KEY", "GREENDESK_LLM_TIMEOUT_SECONDS", "GREENDESK_LLM_MAX_CONCURRENT",
+      "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET",
+      "TELEGRAM_SENDS_PER_SECOND", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
+      "SLACK_ADVISOR_CHANNEL", "GREENDESK_SLACK_STAFF", "GREENDESK_API_TOKEN", "GREENDESK_RATE_LIMIT",
+      "GREENDESK_CLIENT_IP_HEADER");
 
   public Settings {
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
@@ -56,28 +70,15 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(api, "api");
   }
 
   /**
-   * The REST API's settings; the token never appears in {@code toString}.
-   *
-   * @param staffToken the bearer token that opens staff-only endpoints ({@code GET /api/escalations}), or
-   *     {@code null}: those endpoints are off
-   * @param requestsPerMinute what each client address may send to the API and the web chat in a minute
-   * @param clientIpHeader the header ({@code X-Forwarded-For}) whose last address is the client's, as the reverse
-   *     proxy in front saw it; {@code null}: the address of the connection
+   * GreenDesk's own log level ({@code TRACE}..{@code ERROR}, {@code OFF}) and the log format: {@code text}
+   * lines for a person, or {@code json}, one object a line, for a log collector.
    */
-  public record Api(@Nullable String staffToken, int requestsPerMinute, @Nullable String clientIpHeader) {
-    /** Long enough that it cannot be guessed in any number of tries the rate limit allows. */
-    static final int MIN_TOKEN_LENGTH = 24;
-
-    @Override
-    public String toString() {
-      return "Api[staffToken=" + (staffToken == null ? "none" : "***") + ", requestsPerMinute=" + requestsPerMinute
-          + ", clientIpHeader=" + clientIpHeader + "]";
-    }
-  }
+  public record Logging(String level, boolean json) {}
 
   /**
    * The Slack app's settings; tokens and the signing secret never appear in {@code toString}.
@@ -175,27 +176,53 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     if (url != null && !url.startsWith("jdbc:")) {
       throw new IllegalArgumentException("GREENDESK_DB_URL must be a JDBC URL (jdbc:postgresql://host/db): " + url);
     }
+    if (url == null) {
+      for (String name : List.of("GREENDESK_DB_USER", "GREENDESK_DB_PASSWORD")) {
+        if (blankToNull(values.get(name)) != null) {
+          // Most likely a misspelt URL: each instance would quietly use a database of its own.
+          throw new IllegalArgumentException(name + " is set without GREENDESK_DB_URL: set the URL too (or neither, "
+              + "for the H2 file in the data folder)");
+        }
+      }
+    }
     int overdue = number(values, "GREENDESK_OVERDUE_MINUTES", 30, 1, 7 * 24 * 60);
-    return new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"), path(values, "GREENDESK_DATA_DIR", "data"),
+    Settings settings = new Settings(path(values, "GREENDESK_KNOWLEDGE_DIR", "knowledge"),
+        path(values, "GREENDESK_DATA_DIR", "data"),
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
         number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
-        LlmSettings.from(values), api(values));
+        LlmSettings.from(values), logging(values), ApiSettings.from(values));
+    requireToken(values, "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET");
+    requireToken(values, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADVISOR_CHANNEL");
+    return settings;
   }
 
-  private static Api api(Map<String, String> values) {
-    String token = blankToNull(values.get("GREENDESK_API_TOKEN"));
-    if (token != null && token.length() < Api.MIN_TOKEN_LENGTH) {
-      throw new IllegalArgumentException("GREENDESK_API_TOKEN must be at least " + Api.MIN_TOKEN_LENGTH
-          + " characters (e.g. the output of: openssl rand -hex 32)");
+  /** Settings that mean something only with the token, set without it: most likely a token forgotten or misspelt. */
+  private static void requireToken(Map<String, String> values, String token, String... dependents) {
+    if (blankToNull(values.get(token)) != null) {
+      return;
     }
-    String header = blankToNull(values.get("GREENDESK_CLIENT_IP_HEADER"));
-    if (header != null && !header.matches("[A-Za-z0-9-]{1,64}")) {
-      throw new IllegalArgumentException("GREENDESK_CLIENT_IP_HEADER must be a header name, such as X-Forwarded-For: "
-          + header);
+    for (String name : dependents) {
+      if (blankToNull(values.get(name)) != null) {
+        throw new IllegalArgumentException(name + " is set without " + token + ": set the token too, or neither");
+      }
     }
-    return new Api(token, number(values, "GREENDESK_RATE_LIMIT", 60, 1, 100_000), header);
+  }
+
+  private static Logging logging(Map<String, String> values) {
+    String level = Objects.requireNonNullElse(blankToNull(values.get("GREENDESK_LOG_LEVEL")), "INFO")
+        .toUpperCase(Locale.ROOT);
+    if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+      throw new IllegalArgumentException("GREENDESK_LOG_LEVEL must be TRACE, DEBUG, INFO, WARN, ERROR or OFF: "
+          + level);
+    }
+    String format = Objects.requireNonNullElse(blankToNull(values.get("GREENDESK_LOG_FORMAT")), "text")
+        .toLowerCase(Locale.ROOT);
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new IllegalArgumentException("GREENDESK_LOG_FORMAT must be text or json: " + format);
+    }
+    return new Logging(level, format.equals("json"));
   }
 
   private static Slack slack(Map<String, String> values) {
@@ -245,28 +272,27 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     }
   }
 
-  private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
-    String value = values.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
+  /** A whole number setting within bounds, or the fallback when it is unset. */
+  static int number(Map<String, String> values, String name, int fallback, int min, int max) {
+    String text = Objects.requireNonNullElse(blankToNull(values.get(name)), String.valueOf(fallback));
     try {
-      int n = Integer.parseInt(value.strip());
-      if (n < min || n > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + n);
+      int number = Integer.parseInt(text);
+      if (number < min || number > max) {
+        throw new NumberFormatException();
       }
-      return n;
+      return number;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
+      throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ": " + text, e);
     }
   }
+
 
   public Settings withKnowledgeDir(Path dir) {
     return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
-        llm, api);
+        llm, logging, api);
   }
 
-  private static @Nullable String blankToNull(@Nullable String value) {
+  static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 

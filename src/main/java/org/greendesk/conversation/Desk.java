@@ -1,6 +1,8 @@
 package org.greendesk.conversation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.store.Jdbc;
+import org.slf4j.MDC;
 
 /**
  * The core's front door for SME messages, whatever the channel. Each message is stored before anything else; a
@@ -36,9 +39,10 @@ public final class Desk {
   private final Supplier<Assistant> assistant;
   private final Outbox outbox;
   private final Clock clock;
+  private final DeskMetrics metrics;
 
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Clock clock) {
+      Supplier<Assistant> assistant, Outbox outbox, Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
@@ -46,6 +50,7 @@ public final class Desk {
     this.assistant = assistant;
     this.outbox = outbox;
     this.clock = clock;
+    this.metrics = new DeskMetrics(metrics);
   }
 
   /** What became of a message. */
@@ -56,6 +61,7 @@ public final class Desk {
     ConversationStore.Conversation conversation =
         conversations.conversation(message.channel(), message.chatId(), message.displayName(), now);
     Optional<Long> stored = conversations.storeInbound(conversation.id(), message.channelMessageId(), message.text(), now);
+    metrics.received(message.channel(), stored.isPresent());
     if (stored.isEmpty()) {
       return Outcome.DUPLICATE;
     }
@@ -72,6 +78,18 @@ public final class Desk {
   }
 
   private Outcome handle(ConversationStore.Conversation conversation, long messageId, String text) {
+    // Every log line written while handling the message names its conversation and channel, never its text.
+    MDC.put("conversation", String.valueOf(conversation.id()));
+    MDC.put("channel", conversation.channel());
+    try {
+      return handleInContext(conversation, messageId, text);
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("channel");
+    }
+  }
+
+  private Outcome handleInContext(ConversationStore.Conversation conversation, long messageId, String text) {
     Optional<Escalation> unrated = escalations.awaitingRating(conversation.id());
     if (unrated.isPresent() && text.strip().matches("[1-5]")) {
       jdbc.inTransaction(() -> {
@@ -93,7 +111,7 @@ public final class Desk {
       return Outcome.RELAYED;
     }
     Assistant current = assistant.get();
-    Turn turn = text.isBlank() ? null : current.reply(text, conversations.history(conversation.id()), 3);
+    Turn turn = text.isBlank() ? null : answer(current, conversation, text);
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
         ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
@@ -115,6 +133,13 @@ public final class Desk {
       return null;
     });
     return Outcome.ANSWERED;
+  }
+
+  private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text) {
+    long start = System.nanoTime();
+    Turn turn = current.reply(text, conversations.history(conversation.id()), 3);
+    metrics.answered(conversation.channel(), Duration.ofNanos(System.nanoTime() - start), turn.answer());
+    return turn;
   }
 
   /** The answer as the channels receive it: its text, its sources as links, and the buttons it calls for. */

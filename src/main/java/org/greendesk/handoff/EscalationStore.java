@@ -33,6 +33,12 @@ public final class EscalationStore {
         .filter(summary -> !summary.isBlank());
   }
 
+  /** How many escalations are in the state now. */
+  public int count(EscalationState state) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM escalations WHERE state = ?", row -> row.getInt(1), state.name())
+        .orElse(0);
+  }
+
   public Optional<Escalation> find(long id) {
     return jdbc.queryOne("SELECT " + COLUMNS + " FROM escalations WHERE id = ?", EscalationStore::escalation, id);
   }

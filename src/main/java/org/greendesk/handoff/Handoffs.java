@@ -1,5 +1,7 @@
 package org.greendesk.handoff;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,20 +23,27 @@ import org.jspecify.annotations.Nullable;
  * in the outbox. Only the advisor who holds an escalation may reply, release, resolve or return it. Thread safe.
  */
 public final class Handoffs {
+  /** How long SMEs waited for an advisor: from the escalation's creation to its claim. */
+  public static final String TIME_TO_CLAIM = "greendesk.escalation.time.to.claim";
   private static final int BRIEF_MESSAGES = 6;
+  private static final Duration[] WAIT_BUCKETS = {Duration.ofMinutes(1), Duration.ofMinutes(5),
+      Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24)};
 
   private final Jdbc jdbc;
   private final EscalationStore store;
   private final Outbox outbox;
   private final KnowledgeCandidates candidates;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
-  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Clock clock) {
+  /** @param metrics where the time from escalation to claim is recorded ({@value #TIME_TO_CLAIM}) */
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
     this.candidates = new KnowledgeCandidates(jdbc);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -133,6 +142,11 @@ public final class Handoffs {
       throw new HandoffException("escalation " + current.id() + " changed meanwhile (someone else acted first)");
     }
     store.event(current.id(), current.state(), action.to(), actor, null, now);
+    if (action == EscalationState.Action.CLAIM) {
+      Duration waited = Duration.between(current.createdAt(), now);
+      jdbc.afterCommit(() -> Timer.builder(TIME_TO_CLAIM).description("time from escalation to claim")
+          .serviceLevelObjectives(WAIT_BUCKETS).register(metrics).record(waited));
+    }
     Escalation moved = store.find(current.id()).orElseThrow();
     if (action == EscalationState.Action.RESOLVE) {
       // The gap loop: what the advisor told the SME may be worth adding to the knowledge.

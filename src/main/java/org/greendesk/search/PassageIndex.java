@@ -197,7 +197,8 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  private int passageCount() throws IOException {
+  /** How many passages the searchers see now; throws when the index is closed or was never synced. */
+  public int passageCount() throws IOException {
     IndexSearcher searcher = acquire();
     try {
       return searcher.getIndexReader().numDocs();

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front),
- * answers {@code GET /health} once started, and refuses bodies over {@link #MAX_BODY_BYTES} (413). Errors are
- * JSON with a message, never a stack trace; a handler refuses a request by throwing Javalin's
+ * The HTTP server every channel shares: it starts with all its routes in place (Javalin 7 takes them up front;
+ * the health checks and metrics are {@link OpsRoutes}), and refuses bodies over {@link #MAX_BODY_BYTES} (413).
+ * Errors are JSON with a message, never a stack trace; a handler refuses a request by throwing Javalin's
  * {@link HttpResponseException} (e.g. {@code BadRequestResponse}) with a message naming the problem.
  */
 public final class WebServer implements AutoCloseable {
@@ -35,7 +35,6 @@ public final class WebServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
-      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
       routes.forEach(r -> r.addTo(config.routes));
       // Refusals (400, 404, 413...) are JSON too, whatever the client accepts.
       config.routes.exception(HttpResponseException.class,

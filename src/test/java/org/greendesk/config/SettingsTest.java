@@ -3,7 +3,10 @@ package org.greendesk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.AbstractMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -51,7 +54,7 @@ class SettingsTest {
 
   @Test
   void should_leave_staff_endpoints_off_and_allow_sixty_requests_a_minute_when_nothing_is_set() {
-    Settings.Api api = Settings.from(Map.of()).api();
+    ApiSettings api = Settings.from(Map.of()).api();
 
     assertThat(api.staffToken()).isNull();
     assertThat(api.requestsPerMinute()).isEqualTo(60);
@@ -71,5 +74,56 @@ class SettingsTest {
 
     assertThat(settings.api().staffToken()).isEqualTo("a-long-enough-staff-token-1234");
     assertThat(settings.toString()).doesNotContain("a-long-enough-staff-token-1234");
+  }
+
+  @Test
+  void should_know_exactly_the_settings_it_reads() {
+    Set<String> read = new HashSet<>();
+    Map<String, String> values = new AbstractMap<>() {
+      private final Map<String, String> set = Map.of("GREENDESK_DB_URL", "jdbc:h2:mem:x",
+          "GREENDESK_LLM_PROVIDER", "openai", "GREENDESK_LLM_BASE_URL", "http://127.0.0.1:11434/v1",
+          "GREENDESK_LLM_MODEL", "m", "TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_WEBHOOK_URL", "https://d.example.org/h",
+          "TELEGRAM_WEBHOOK_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s");
+
+      @Override
+      public String get(Object key) {
+        read.add((String) key);
+        return set.get(key);
+      }
+
+      @Override
+      public Set<Entry<String, String>> entrySet() {
+        return set.entrySet();
+      }
+    };
+
+    Settings.from(values);
+
+    assertThat(read).containsExactlyInAnyOrderElementsOf(Settings.NAMES);
+  }
+
+  @Test
+  void should_refuse_a_channel_setting_without_the_channel_token() {
+    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
+        "TELEGRAM_WEBHOOK_SECRET", "abc")))
+        .hasMessageStartingWith("TELEGRAM_WEBHOOK_URL is set without TELEGRAM_BOT_TOKEN");
+    assertThatThrownBy(() -> Settings.from(Map.of("SLACK_SIGNING_SECRET", "s")))
+        .hasMessageStartingWith("SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN");
+  }
+
+  @Test
+  void should_refuse_database_credentials_without_a_database_url() {
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_DB_USER", "greendesk")))
+        .hasMessageStartingWith("GREENDESK_DB_USER is set without GREENDESK_DB_URL");
+  }
+
+  @Test
+  void should_name_a_log_level_or_format_it_does_not_know() {
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_LOG_FORMAT", "xml")))
+        .hasMessageStartingWith("GREENDESK_LOG_FORMAT");
+    assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_LOG_LEVEL", "verbose")))
+        .hasMessageStartingWith("GREENDESK_LOG_LEVEL");
+    assertThat(Settings.from(Map.of("GREENDESK_LOG_FORMAT", "JSON", "GREENDESK_LOG_LEVEL", "debug")).logging())
+        .isEqualTo(new Settings.Logging("DEBUG", true));
   }
 }

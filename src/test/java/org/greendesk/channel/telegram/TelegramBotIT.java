@@ -149,6 +149,22 @@ class TelegramBotIT {
   }
 
   @Test
+  void should_have_sent_the_answer_to_an_update_accepted_just_before_the_service_stopped() throws Exception {
+    // given
+    serve(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET", SECRET));
+    HttpResponse<String> accepted = post(TelegramWebhook.PATH, SECRET, question(8, 80));
+
+    // when
+    service.close();
+    service = null;
+
+    // then
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(sent.poll()).as("sent before close returned").contains("Carbon Border Adjustment Mechanism");
+  }
+
+  @Test
   void should_refuse_webhook_posts_without_the_right_secret_and_answer_nothing() throws Exception {
     // given
     serve(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook",
