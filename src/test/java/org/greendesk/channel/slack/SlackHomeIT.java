@@ -13,18 +13,12 @@ import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Turn;
 import org.greendesk.config.DeskServices;
-import org.greendesk.config.GreenDesk;
 import org.greendesk.config.Service;
-import org.greendesk.config.Settings;
-import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.handoff.KnowledgeCandidate;
 import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
-import org.greendesk.knowledge.KnowledgeFiles;
-import org.greendesk.search.HashingEmbedder;
-import org.greendesk.search.RetrievalSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackHomeIT {
   @TempDir Path data;
   @TempDir Path knowledge;
+  private SlackService running;
   private FakeSlackApi slack;
-  private GreenDesk greenDesk;
   private Service service;
   private SignedRequests requests;
   private KnowledgeCandidates candidates;
@@ -46,24 +40,17 @@ class SlackHomeIT {
 
   @BeforeEach
   void start() throws Exception {
-    KnowledgeFiles.write(knowledge, "funding/alpha-grant.md", KnowledgeFiles.document("alpha-grant",
-        "Alpha grant for solar panels", "funding", "The Alpha grant pays half the cost of solar panels on roofs."));
-    slack = new FakeSlackApi();
-    Settings settings = Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_KNOWLEDGE_DIR",
-        knowledge.toString(), "GREENDESK_HTTP_PORT", "0", "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET",
-        SignedRequests.SECRET, "SLACK_API_URL", slack.apiUrl(), "GREENDESK_SLACK_STAFF", "USTAFF,UANNA"));
-    greenDesk = GreenDesk.open(settings, new HashingEmbedder(), RetrievalSettings.defaults(), Clock.systemUTC());
-    service = Service.start(settings, greenDesk, new RecordingDesk(), Clock.systemUTC());
-    requests = new SignedRequests(service::httpPort, slack.responseUrl());
+    running = new SlackService(data, knowledge, "USTAFF,UANNA");
+    slack = running.slack;
+    service = running.service;
+    requests = running.requests;
     candidates = new KnowledgeCandidates(service.services().database().jdbc());
     seed(service.services());
   }
 
   @AfterEach
   void stop() throws Exception {
-    service.close();
-    greenDesk.close();
-    slack.close();
+    running.close();
   }
 
   /** Two weak answers to one question, a case Anna holds, and one she resolved after answering it. */

@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import org.greendesk.config.GreenDesk;
-import org.greendesk.config.Service;
-import org.greendesk.config.Settings;
-import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.knowledge.KnowledgeFiles;
-import org.greendesk.search.HashingEmbedder;
-import org.greendesk.search.RetrievalSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,29 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackReindexIT {
   @TempDir Path data;
   @TempDir Path knowledge;
+  private SlackService running;
   private FakeSlackApi slack;
-  private GreenDesk greenDesk;
-  private Service service;
   private SignedRequests requests;
 
   @BeforeEach
   void start() throws Exception {
-    KnowledgeFiles.write(knowledge, "funding/alpha-grant.md", KnowledgeFiles.document("alpha-grant",
-        "Alpha grant for solar panels", "funding", "The Alpha grant pays half the cost of solar panels on roofs."));
-    slack = new FakeSlackApi();
-    Settings settings = Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_KNOWLEDGE_DIR",
-        knowledge.toString(), "GREENDESK_HTTP_PORT", "0", "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET",
-        SignedRequests.SECRET, "SLACK_API_URL", slack.apiUrl(), "GREENDESK_SLACK_STAFF", "USTAFF,UBOSS"));
-    greenDesk = GreenDesk.open(settings, new HashingEmbedder(), RetrievalSettings.defaults(), Clock.systemUTC());
-    service = Service.start(settings, greenDesk, new RecordingDesk(), Clock.systemUTC());
-    requests = new SignedRequests(service::httpPort, slack.responseUrl());
+    running = new SlackService(data, knowledge, "USTAFF,UBOSS");
+    slack = running.slack;
+    requests = running.requests;
   }
 
   @AfterEach
   void stop() throws Exception {
-    service.close();
-    greenDesk.close();
-    slack.close();
+    running.close();
   }
 
   private void addHeatPumpDocument() {
@@ -63,7 +46,7 @@ class SlackReindexIT {
     assertThat(ack.body()).contains("ephemeral", "Reloading the knowledge");
     assertThat(report).contains("Knowledge reloaded", "2 documents", "added (1): beta-heat-pumps", "unchanged: 1");
     assertThat(answer.body()).contains("Beta loans for heat pumps");
-    assertThat(greenDesk.knowledge().documents()).hasSize(2);
+    assertThat(running.greenDesk.knowledge().documents()).hasSize(2);
   }
 
   @Test
@@ -77,7 +60,7 @@ class SlackReindexIT {
 
     assertThat(report).contains("Knowledge not reloaded", "still serving the previous version", "`guide/broken.md:",
         "title").doesNotContain(knowledge.toString());
-    assertThat(greenDesk.knowledge().documents()).extracting(d -> d.id()).containsExactly("alpha-grant");
+    assertThat(running.greenDesk.knowledge().documents()).extracting(d -> d.id()).containsExactly("alpha-grant");
     assertThat(answer.body()).contains("Alpha grant for solar panels");
   }
 
@@ -90,6 +73,6 @@ class SlackReindexIT {
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("ephemeral", "Only GreenDesk staff can reload the knowledge");
     assertThat(slack.poll(call -> call.startsWith("hooks"), 1500)).as("no reload report").isNull();
-    assertThat(greenDesk.knowledge().documents()).extracting(d -> d.id()).containsExactly("alpha-grant");
+    assertThat(running.greenDesk.knowledge().documents()).extracting(d -> d.id()).containsExactly("alpha-grant");
   }
 }
