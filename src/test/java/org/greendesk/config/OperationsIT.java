@@ -77,9 +77,9 @@ class OperationsIT {
   void should_export_what_the_desk_did_in_prometheus_format() throws Exception {
     // The registry is the shared GreenDesk's, which other tests of the run also count into: compare before/after.
     String before = get("/metrics").body();
-    // an SME on a channel this instance does not send to: the answer waits in the outbox
-    service.services().desk().receive(new InboundMessage("web", "w-1", "Minh", "What is CBAM?", "m1"));
-    service.services().desk().receive(new InboundMessage("web", "w-1", "Minh", "What is CBAM?", "m1"));
+    // an SME on a channel no instance here sends to (the web chat's is served): the answer waits in the outbox
+    service.services().desk().receive(new InboundMessage("sms", "s-1", "Minh", "What is CBAM?", "m1"));
+    service.services().desk().receive(new InboundMessage("sms", "s-1", "Minh", "What is CBAM?", "m1"));
 
     HttpResponse<String> metrics = get("/metrics");
 
@@ -87,13 +87,13 @@ class OperationsIT {
     assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .startsWith("text/plain"));
     String after = metrics.body();
-    assertThat(increase(before, after, "greendesk_messages_in_total{channel=\"web\",duplicate=\"false\"}"))
+    assertThat(increase(before, after, "greendesk_messages_in_total{channel=\"sms\",duplicate=\"false\"}"))
         .isEqualTo(1);
-    assertThat(increase(before, after, "greendesk_messages_in_total{channel=\"web\",duplicate=\"true\"}"))
+    assertThat(increase(before, after, "greendesk_messages_in_total{channel=\"sms\",duplicate=\"true\"}"))
         .isEqualTo(1);
-    assertThat(increase(before, after, "greendesk_answer_latency_seconds_bucket{channel=\"web\",le=\"+Inf\"}"))
+    assertThat(increase(before, after, "greendesk_answer_latency_seconds_bucket{channel=\"sms\",le=\"+Inf\"}"))
         .isEqualTo(1);
-    assertThat(increase(before, after, "greendesk_answer_confidence_bucket{channel=\"web\",le=\"1.0\"}"))
+    assertThat(increase(before, after, "greendesk_answer_confidence_bucket{channel=\"sms\",le=\"1.0\"}"))
         .isEqualTo(1);
     assertThat(increase(before, after, "greendesk_answers_total{handoff=\"none\",intent=\"regulation\"}"))
         .isEqualTo(1);
