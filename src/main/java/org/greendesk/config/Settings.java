@@ -228,7 +228,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
   private static Slack slack(Map<String, String> values) {
     String token = blankToNull(values.get("SLACK_BOT_TOKEN"));
     String secret = blankToNull(values.get("SLACK_SIGNING_SECRET"));
-    if (token != null && secret == null) {
+    // Socket Mode's requests come over a socket the app token opened, unsigned: only HTTP mode needs the secret.
+    if (token != null && secret == null && blankToNull(values.get("SLACK_APP_TOKEN")) == null) {
       throw new IllegalArgumentException("SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET: requests from Slack "
           + "cannot be verified without it (Basic Information > App Credentials in the app's settings)");
     }

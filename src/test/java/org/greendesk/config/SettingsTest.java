@@ -112,6 +112,17 @@ class SettingsTest {
   }
 
   @Test
+  void should_want_the_slack_signing_secret_in_http_mode_only() {
+    assertThatThrownBy(() -> Settings.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+        .hasMessageStartingWith("SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET");
+
+    Settings socketMode = Settings.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+
+    assertThat(socketMode.slack().enabled()).isTrue();
+    assertThat(socketMode.slack().signingSecret()).isNull();
+  }
+
+  @Test
   void should_refuse_database_credentials_without_a_database_url() {
     assertThatThrownBy(() -> Settings.from(Map.of("GREENDESK_DB_USER", "greendesk")))
         .hasMessageStartingWith("GREENDESK_DB_USER is set without GREENDESK_DB_URL");

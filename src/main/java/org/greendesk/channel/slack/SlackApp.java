@@ -37,7 +37,7 @@ public final class SlackApp implements AutoCloseable {
   private @Nullable SocketModeApp socketMode;
 
   /** @param slack the Web API client, also the channel through which the desk answers Slack conversations */
-  public SlackApp(SlackChannel slack, String botToken, String signingSecret, SlackServices services) {
+  public SlackApp(SlackChannel slack, String botToken, @Nullable String signingSecret, SlackServices services) {
     this.app = new App(AppConfig.builder().singleTeamBotToken(botToken).signingSecret(signingSecret)
         .slack(slack.slack()).build());
     this.slack = slack;

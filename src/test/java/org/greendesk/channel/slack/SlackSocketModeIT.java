@@ -88,8 +88,8 @@ class SlackSocketModeIT {
     slack = new FakeSlackApi();
     slack.answer("apps.connections.open", "\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link\"");
     Settings settings = Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString(), "GREENDESK_HTTP_PORT", "0",
-        "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SignedRequests.SECRET, "SLACK_APP_TOKEN",
-        "xapp-test", "SLACK_API_URL", slack.apiUrl()));
+        // No signing secret: Socket Mode needs none.
+        "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test", "SLACK_API_URL", slack.apiUrl()));
     service = Service.start(settings, TestDesk.get(), new RecordingDesk(), Clock.systemUTC());
     assertThat(socket.connected.await(30, TimeUnit.SECONDS)).as("the app opened the socket").isTrue();
   }
