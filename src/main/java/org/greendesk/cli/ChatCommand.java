@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -50,7 +51,7 @@ final class ChatCommand implements Callable<Integer> {
       try (DeskServices services = DeskServices.withDesk(launcher.settings(), greenDesk.assistant(),
           Map.of(TerminalChannel.NAME, new TerminalChannel(terminal.out())), new DatabaseDesk(), Clock.systemUTC())) {
         Desk desk = services.desk();
-        desk.resume();
+        desk.resume(List.of(TerminalChannel.NAME));
         // Advisors' replies arrive while the user is idle: deliver them as they come.
         background.scheduleWithFixedDelay(() -> {
           services.sender().drainOnce();

@@ -3,6 +3,7 @@ package org.greendesk.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +82,7 @@ public final class Service implements AutoCloseable {
     WebServer web = null;
     SlackApp slack = null;
     try {
-      int resumed = services.desk().resume();
-      if (resumed > 0) {
-        LOG.info("handled {} messages stored before the last stop", resumed);
-      }
+      resume(services, channels.keySet());
       RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
           settings.api().clientIpHeader());
       List<WebRoutes> routes = new ArrayList<>(List.of(opsRoutes(greenDesk, services),
@@ -109,9 +107,20 @@ public final class Service implements AutoCloseable {
         }
       }
       services.sender().start(OUTBOX_POLL);
-      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
-      watch.scheduleWithFixedDelay(() -> services.handoffs().flagOverdue(settings.overdueAfter()), 1, 1,
-          TimeUnit.MINUTES);
+      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "greendesk-watch");
+        thread.setDaemon(true);
+        return thread;
+      });
+      // A task that throws is never run again: each round catches what it meets and tries again the next minute.
+      watch.scheduleWithFixedDelay(() -> {
+        try {
+          services.handoffs().flagOverdue(settings.overdueAfter());
+          resume(services, channels.keySet());
+        } catch (RuntimeException e) {
+          LOG.warn("overdue and left-behind messages not checked this minute: {}", e.toString());
+        }
+      }, 1, 1, TimeUnit.MINUTES);
       return new Service(services, lanes, telegram, slack, web, watch);
     } catch (SendException | RuntimeException e) {
       closeQuietly(telegram, slack, web, lanes, services);
@@ -120,6 +129,14 @@ public final class Service implements AutoCloseable {
   }
 
   /** Ready when the database answers a query and the index can be searched. */
+  /** Handles the messages of our channels that an instance, this one before a restart or another, left behind. */
+  private static void resume(DeskServices services, Collection<String> channels) {
+    int resumed = services.desk().resume(channels);
+    if (resumed > 0) {
+      LOG.info("handled {} messages left behind by a stopped instance", resumed);
+    }
+  }
+
   private static OpsRoutes opsRoutes(GreenDesk greenDesk, DeskServices services) {
     Map<String, OpsRoutes.Check> checks = new LinkedHashMap<>();
     checks.put("database", () -> services.database().jdbc().queryOne("SELECT 1", row -> row.getInt(1))

@@ -1,8 +1,11 @@
 package org.greendesk.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,11 @@ import org.jspecify.annotations.Nullable;
 /** SMEs, conversations and their messages in the database. Thread safe. */
 public final class ConversationStore {
   private static final int HISTORY_TURNS = 6;
+  /**
+   * How long the instance that stored an inbound message has to handle it before another may take it over: far
+   * longer than an answer takes, the language model's time limit included.
+   */
+  public static final Duration HANDLING = Duration.ofMinutes(2);
   private final Jdbc jdbc;
 
   public ConversationStore(Jdbc jdbc) {
@@ -53,11 +61,15 @@ public final class ConversationStore {
         row.getString(2), row.getString(3), row.getString(4) == null ? "SME" : row.getString(4)), channel, chatId);
   }
 
-  /** Stores an inbound message, unprocessed; empty when the channel delivered this message id before. */
+  /**
+   * Stores an inbound message, unprocessed and held by the caller for {@link #HANDLING}; empty when the channel
+   * delivered this message id before.
+   */
   public Optional<Long> storeInbound(long conversationId, @Nullable String channelMessageId, String text, Instant now) {
     try {
       return Optional.of(jdbc.insert("INSERT INTO messages (conversation_id, direction, channel_message_id, body, "
-          + "created_at) VALUES (?, 'in', ?, ?, ?)", conversationId, channelMessageId, text, now));
+          + "created_at, handling_until) VALUES (?, 'in', ?, ?, ?, ?)", conversationId, channelMessageId, text, now,
+          now.plus(HANDLING)));
     } catch (StoreException e) {
       if (e.isDuplicateKey()) {
         return Optional.empty();
@@ -91,17 +103,37 @@ public final class ConversationStore {
               Intent.valueOf(row.getString(4)), Handoff.valueOf(row.getString(5)), row.getString(6));
           return new Turn(query, answer, Set.copyOf(split(row.getString(8))));
         }, conversationId));
-    java.util.Collections.reverse(turns);
+    Collections.reverse(turns);
     return turns;
   }
 
-  /** Inbound messages stored but not handled (the process stopped in between), oldest first. */
-  public List<Pending> unprocessed() {
+  /**
+   * Inbound messages of these channels stored but not handled, whose handler's time ran out (it stopped in
+   * between), oldest first.
+   */
+  public List<Pending> unprocessed(Collection<String> channels, Instant now) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(channels);
+    params.add(now);
     return jdbc.query("SELECT m.id, c.channel, c.chat_id, m.body FROM messages m JOIN conversations c "
-        + "ON c.id = m.conversation_id WHERE m.direction = 'in' AND m.processed = FALSE ORDER BY m.id",
-        row -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)));
+        + "ON c.id = m.conversation_id WHERE c.channel IN (" + String.join(", ", Collections.nCopies(channels.size(),
+        "?")) + ") AND m.direction = 'in' AND m.processed = FALSE AND (m.handling_until IS NULL "
+        + "OR m.handling_until <= ?) ORDER BY m.id",
+        row -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), params.toArray());
   }
 
+  /**
+   * Takes over an unprocessed message whose handler's time ran out, for {@link #HANDLING}; false when it was
+   * processed meanwhile or another instance took it first.
+   */
+  public boolean takeOver(long messageId, Instant now) {
+    return jdbc.update("UPDATE messages SET handling_until = ? WHERE id = ? AND processed = FALSE "
+        + "AND (handling_until IS NULL OR handling_until <= ?)", now.plus(HANDLING), messageId, now) == 1;
+  }
+
+  /** An inbound message stored but not handled: its handler stopped, or is still at work. */
   public record Pending(long messageId, String channel, String chatId, String text) {}
 
   /** Records whether the conversation's latest answer helped; returns false if there is no answer yet. */

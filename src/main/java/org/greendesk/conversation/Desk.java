@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -68,13 +69,23 @@ public final class Desk {
     return handle(conversation, stored.get(), message.text());
   }
 
-  /** Handles messages stored before a stop but never handled; returns how many. Call once at start. */
-  public int resume() {
-    List<ConversationStore.Pending> pending = conversations.unprocessed();
-    for (ConversationStore.Pending p : pending) {
-      conversations.find(p.channel(), p.chatId()).ifPresent(c -> handle(c, p.messageId(), p.text()));
+  /**
+   * Handles the messages of these channels that were stored but never handled, because the instance that stored
+   * them stopped before it was done and its time to handle them ({@link ConversationStore#HANDLING}) ran out;
+   * returns how many it took over. Call it at start and then now and then: several instances may do so at once,
+   * and each message is taken over by one.
+   */
+  public int resume(Collection<String> channels) {
+    Instant now = clock.instant();
+    int resumed = 0;
+    for (ConversationStore.Pending p : conversations.unprocessed(channels, now)) {
+      Optional<ConversationStore.Conversation> conversation = conversations.find(p.channel(), p.chatId());
+      if (conversation.isPresent() && conversations.takeOver(p.messageId(), now)) {
+        handle(conversation.get(), p.messageId(), p.text());
+        resumed++;
+      }
     }
-    return pending.size();
+    return resumed;
   }
 
   private Outcome handle(ConversationStore.Conversation conversation, long messageId, String text) {

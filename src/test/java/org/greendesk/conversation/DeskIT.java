@@ -130,12 +130,32 @@ class DeskIT {
     services.close();
 
     services = start();
-    int resumed = services.desk().resume();
+    clock.advance(ConversationStore.HANDLING.plusSeconds(1)); // the stopped instance's time to handle it ran out
+    int resumed = services.desk().resume(List.of("telegram"));
     services.sender().drainOnce();
 
     assertThat(resumed).isEqualTo(1);
     assertThat(telegram.texts("42")).singleElement().asString().contains("LIFE");
-    assertThat(services.desk().resume()).isZero();
+    assertThat(services.desk().resume(List.of("telegram"))).isZero();
+  }
+
+  @Test
+  void should_leave_a_message_to_the_instance_still_handling_it_and_to_the_channel_serving_it() {
+    // given a message another instance stored a moment ago and is answering now
+    ConversationStore.Conversation conversation = services.conversations()
+        .conversation("telegram", "42", "Minh", clock.instant());
+    services.conversations().storeInbound(conversation.id(), "in-hand", "What is the EU LIFE programme?",
+        clock.instant());
+
+    // when this one starts and looks for messages left behind
+    int resumed = services.desk().resume(List.of("telegram"));
+    clock.advance(ConversationStore.HANDLING.plusSeconds(1));
+    int otherChannel = services.desk().resume(List.of("web"));
+
+    // then it takes none: the first is still in hand, and it does not serve the channel of the second look
+    assertThat(resumed).isZero();
+    assertThat(otherChannel).isZero();
+    assertThat(services.desk().resume(List.of("telegram"))).isEqualTo(1);
   }
 
   @Test
