@@ -86,8 +86,10 @@ final class ChatCommand implements Callable<Integer> {
         terminal.out().println(desk.feedback(TerminalChannel.NAME, name, text.equals("/helpful"))
             ? "Thank you for the feedback." : "There is no answer to rate yet.");
       } else if (text.equals("/cancel")) {
-        terminal.out().println(desk.cancel(TerminalChannel.NAME, name)
-            ? "You have left the advisor queue." : "You are not waiting for an advisor.");
+        // Leaving the queue is confirmed by the handoff itself, through the outbox.
+        if (!desk.cancel(TerminalChannel.NAME, name)) {
+          terminal.out().println("You are not waiting for an advisor.");
+        }
       } else if (!text.isEmpty()) {
         String message = text.equals("/advisor") ? "I would like to talk to a person" : text;
         desk.receive(new InboundMessage(TerminalChannel.NAME, name, name, message, null));

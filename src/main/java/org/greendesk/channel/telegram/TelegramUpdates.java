@@ -120,6 +120,13 @@ public final class TelegramUpdates {
     }
   }
 
+  /** Leaving the queue is confirmed by the handoff itself, through the outbox; only a needless /cancel is told. */
+  private void cancel(String chatId) {
+    if (!desk.cancel(TelegramChannel.NAME, chatId)) {
+      desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text("You are not waiting for an advisor."));
+    }
+  }
+
   private boolean addressed(Message message, String text) {
     if (botUsername.isEmpty()) {
       return false;
@@ -140,9 +147,7 @@ public final class TelegramUpdates {
       case "/events" -> ask(chatId, name, "What events are coming up " + rest, messageId);
       case "/funding" -> ask(chatId, name, "What green funding, grants and loans can an SME get " + rest, messageId);
       case "/regulations" -> ask(chatId, name, "Which green regulations apply to SMEs " + rest, messageId);
-      case "/cancel" -> desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(
-          desk.cancel(TelegramChannel.NAME, chatId) ? "You have left the advisor queue."
-              : "You are not waiting for an advisor."));
+      case "/cancel" -> cancel(chatId);
       case "/forget" -> desk.notify(TelegramChannel.NAME, chatId, new OutgoingMessage("This deletes your messages "
           + "and personal details held by GreenDesk. Are you sure?", List.of(), List.of("forget")));
       default -> desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(HELP));

@@ -154,6 +154,17 @@ class TelegramUpdatesIT {
   }
 
   @Test
+  void should_confirm_leaving_the_advisor_queue_once() throws Exception {
+    updates.handle(button(TelegramChannel.ADVISOR));
+
+    updates.handle(text(2, 11, "private", "/cancel"));
+    updates.handle(text(3, 12, "private", "/cancel"));
+
+    assertThat(delivered()).filteredOn(t -> t.contains("advisor queue") || t.contains("not waiting"))
+        .containsExactly("You have left the advisor queue.", "You are not waiting for an advisor.");
+  }
+
+  @Test
   void should_forget_only_after_confirmation() throws Exception {
     updates.handle(text(1, 10, "private", "What is CBAM?"));
     updates.handle(text(2, 11, "private", "/forget"));
