@@ -54,14 +54,13 @@ final class CircuitBreaker {
     return false;
   }
 
-  /** A call that ended neither way (the server refused the request itself): a trial is over without a verdict. */
+  /**
+   * A call that ended neither way (refused before it reached the server, or refused by the server itself): a trial
+   * is over without a verdict, so the circuit stays open and the next caller gets the trial.
+   */
   synchronized void ignored() {
     if (state == State.TRIAL) {
-      state = State.CLOSED;
+      state = State.OPEN; // openUntil has passed: the next allows() starts another trial
     }
-  }
-
-  synchronized State state() {
-    return state;
   }
 }
