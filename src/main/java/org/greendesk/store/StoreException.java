@@ -9,8 +9,11 @@ public final class StoreException extends RuntimeException {
     super(cause.getMessage(), cause);
   }
 
-  /** True when a row was refused because its key already exists (SQL state class 23, integrity constraint). */
+  /**
+   * True when a row was refused because its key already exists: SQL state 23505, unique violation, in H2 and
+   * PostgreSQL alike. Other integrity failures (a missing foreign key, a null) are not duplicates.
+   */
   public boolean isDuplicateKey() {
-    return getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
   }
 }

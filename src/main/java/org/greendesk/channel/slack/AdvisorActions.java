@@ -50,22 +50,19 @@ final class AdvisorActions {
     }
   }
 
-  /**
-   * A message in a thread: if the thread is a card's, the holding advisor's message goes to the SME, unless it is
-   * a note; others stay in the thread.
-   */
-  void threadReply(MessageEvent event) {
-    cards.atThread(event.getChannel(), event.getThreadTs()).ifPresent(card -> {
-      String text = event.getText().strip();
-      if (!text.toLowerCase(Locale.ROOT).startsWith(NOTE_PREFIX)) {
-        try {
-          handoffs.reply(card.escalationId(), event.getUser(), SlackText.plain(text));
-        } catch (HandoffException e) {
-          notices.tellOnly(event.getChannel(), event.getUser(), "Your message stays in this thread and was not sent "
-              + "to the SME: " + e.getMessage() + ". Claim the escalation to talk to them, or start with `note:` "
-              + "for notes.");
-        }
-      }
-    });
+  /** A message in a card's thread: the holding advisor's goes to the SME, unless it is a note; others stay. */
+  void threadReply(MessageEvent event, SlackCards.Card card) {
+    String text = event.getText().strip();
+    if (text.toLowerCase(Locale.ROOT).startsWith(NOTE_PREFIX)) {
+      return;
+    }
+    try {
+      handoffs.reply(card.escalationId(), event.getUser(), SlackText.plain(text));
+    } catch (HandoffException e) {
+      notices.tellOnly(event.getChannel(), event.getUser(), "Your message stays in this thread and was not sent "
+          + "to the SME: " + e.getMessage() + ". Claim the escalation to talk to them, or start with `note:` "
+          + "for notes.");
+    }
   }
+
 }

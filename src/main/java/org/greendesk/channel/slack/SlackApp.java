@@ -149,10 +149,13 @@ public final class SlackApp implements AutoCloseable {
       return ctx.ack();
     }
     if (event.getBotId() != null || event.getSubtype() != null || event.getText() == null
-        || event.getThreadTs() == null || !cards.firstSight(payload.getEventId(), services.clock().instant())) {
+        || event.getThreadTs() == null) {
       return ctx.ack();
     }
-    advisors.threadReply(event);
+    // Only a card's thread matters; other threads' events are not remembered, or the table would grow with them.
+    cards.atThread(event.getChannel(), event.getThreadTs())
+        .filter(card -> cards.firstSight(payload.getEventId(), services.clock().instant()))
+        .ifPresent(card -> advisors.threadReply(event, card));
     return ctx.ack();
   }
 }
