@@ -37,9 +37,5 @@ public enum EscalationState {
     public EscalationState to() {
       return to;
     }
-
-    public String verb() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 }

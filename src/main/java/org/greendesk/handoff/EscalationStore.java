@@ -75,8 +75,7 @@ public final class EscalationStore {
    * @return false when it changed in between (another advisor was faster)
    */
   boolean move(Escalation expected, EscalationState to, @Nullable Long advisorId, Instant now) {
-    String stamp = to == EscalationState.CLAIMED ? "claimed_at = ?" : to == EscalationState.QUEUED ? "claimed_at = ?"
-        : "closed_at = ?";
+    String stamp = to.isOpen() ? "claimed_at = ?" : "closed_at = ?";
     Object stampValue = to == EscalationState.QUEUED ? null : now;
     return jdbc.update("UPDATE escalations SET state = ?, advisor_id = ?, " + stamp + ", version = version + 1 "
         + "WHERE id = ? AND version = ?", to.name(), advisorId, stampValue, expected.id(), expected.version()) == 1;

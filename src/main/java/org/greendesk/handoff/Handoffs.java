@@ -123,8 +123,7 @@ public final class Handoffs {
       if (action != EscalationState.Action.CLAIM) {
         requireHolder(current, advisor);
       }
-      Long holder = action == EscalationState.Action.CLAIM || action.to() != EscalationState.QUEUED
-          ? advisor.id() : null;
+      Long holder = action.to() == EscalationState.QUEUED ? null : advisor.id();
       return move(current, action, holder, advisor.name(), noticeAfterName == null ? null : advisor.name() + noticeAfterName);
     });
   }

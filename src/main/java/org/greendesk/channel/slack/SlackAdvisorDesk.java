@@ -74,9 +74,7 @@ public final class SlackAdvisorDesk implements AdvisorDesk {
   }
 
   private String brief(Escalation escalation) {
-    String brief = EscalationCard.escape(handoffs.brief(escalation));
-    // Block Kit's section text stops at 3,000 characters.
-    return brief.length() <= 2900 ? brief : brief.substring(0, 2900) + "…";
+    return SlackBlocks.fit(EscalationCard.escape(handoffs.brief(escalation)));
   }
 
   private String holder(Escalation escalation) {
@@ -111,16 +109,12 @@ public final class SlackAdvisorDesk implements AdvisorDesk {
       int status = e.getResponse().code();
       String after = e.getResponse().header("Retry-After");
       if (status == 429 || status >= 500) {
-        return rethrow(SendException.retry("Slack HTTP " + status,
-            after == null ? null : Duration.ofSeconds(Long.parseLong(after.strip()))));
+        throw SendException.retry("Slack HTTP " + status,
+            after == null ? null : Duration.ofSeconds(Long.parseLong(after.strip())));
       }
-      return rethrow(SendException.giveUp("Slack HTTP " + status));
+      throw SendException.giveUp("Slack HTTP " + status);
     } catch (IOException e) {
-      return rethrow(SendException.retry("Slack unreachable: " + e.getMessage(), null));
+      throw SendException.retry("Slack unreachable: " + e.getMessage(), null);
     }
-  }
-
-  private static <T> T rethrow(SendException e) throws SendException {
-    throw e;
   }
 }
