@@ -40,11 +40,14 @@ public final class ConversationStore {
     return jdbc.inTransaction(() -> {
       Optional<Conversation> found = find(channel, chatId);
       if (found.isPresent()) {
-        if (displayName != null) {
-          jdbc.update("UPDATE smes SET display_name = ? WHERE id = (SELECT sme_id FROM conversations WHERE id = ?) "
-              + "AND forgotten_at IS NULL", displayName, found.get().id());
+        Conversation c = found.get();
+        // Every message carries the name: it is written only when the SME changed it.
+        if (displayName == null || displayName.equals(c.smeName()) || jdbc.update("UPDATE smes SET display_name = ? "
+            + "WHERE id = (SELECT sme_id FROM conversations WHERE id = ?) AND forgotten_at IS NULL", displayName,
+            c.id()) == 0) {
+          return c;
         }
-        return find(channel, chatId).orElseThrow();
+        return new Conversation(c.id(), c.channel(), c.chatId(), displayName);
       }
       long sme = jdbc.queryOne("SELECT id FROM smes WHERE channel = ? AND external_id = ?", row -> row.getLong(1),
           channel, chatId).orElseGet(() -> jdbc.insert("INSERT INTO smes (channel, external_id, display_name, "

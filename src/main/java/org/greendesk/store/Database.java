@@ -9,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 /** The connection pool, with the schema migrated to the latest version on opening. Thread safe. */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
+  /** One for all stores: a transaction is per thread and per Jdbc, so stores that share it share transactions. */
+  private final Jdbc jdbc;
 
   private Database(HikariDataSource pool) {
     this.pool = pool;
+    this.jdbc = new Jdbc(pool);
   }
 
   /**
@@ -47,7 +50,7 @@ public final class Database implements AutoCloseable {
   }
 
   public Jdbc jdbc() {
-    return new Jdbc(pool);
+    return jdbc;
   }
 
   @Override
