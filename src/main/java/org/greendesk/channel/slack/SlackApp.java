@@ -90,13 +90,17 @@ public final class SlackApp implements AutoCloseable {
     app.blockAction(StaffCommands.SHARE, (req, ctx) -> {
       BlockActionPayload p = req.getPayload();
       String question = p.getActions().get(0).getValue();
-      try {
-        SlackAdvisorDesk.call(() -> slack.client().chatPostMessage(r -> r.channel(p.getChannel().getId())
-            .text("<@" + p.getUser().getId() + "> shared an answer")
-            .blocks(staff.shared(question, p.getUser().getId()))));
-      } catch (SendException e) {
-        notices.tellOnly(p.getChannel().getId(), p.getUser().getId(), "Could not share the answer: " + e.getMessage());
-      }
+      // Answered again after the acknowledgement: with a language model that takes longer than Slack waits.
+      services.lanes().submit("slack:ask:" + p.getUser().getId(), () -> {
+        try {
+          SlackAdvisorDesk.call(() -> slack.client().chatPostMessage(r -> r.channel(p.getChannel().getId())
+              .text("<@" + p.getUser().getId() + "> shared an answer")
+              .blocks(staff.shared(question, p.getUser().getId()))));
+        } catch (SendException e) {
+          notices.tellOnly(p.getChannel().getId(), p.getUser().getId(),
+              "Could not share the answer: " + e.getMessage());
+        }
+      });
       return ctx.ack();
     });
     app.blockAction(EscalationCard.CLAIM, (req, ctx) -> move(req.getPayload(), AdvisorActions.Move.CLAIM, ctx));

@@ -14,15 +14,22 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
 import org.greendesk.search.IndexChanges;
 import org.greendesk.stats.Period;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code /greendesk}: {@code ask QUESTION} (the answer with its sources, visible to the asker only, with a button
  * to share it), {@code queue} (open escalations, oldest first, overdue flagged), {@code stats [today|7d|30d]}
  * (the desk's figures over the period), {@code reindex} (staff only:
- * reload the knowledge and say what changed) and {@code help}. Anything else gets the help. Answers come straight
- * from the assistant, well within Slack's three seconds; a reindex is acknowledged first and reported after.
+ * reload the knowledge and say what changed) and {@code help}. Anything else gets the help. Slack waits three
+ * seconds for the acknowledgement: an answer ready within {@link #ANSWER_IN_ACK} comes in it, a slower one (a
+ * language model's) after it; a reindex is acknowledged first and reported after.
  */
 final class StaffCommands {
   private static final Logger LOG = LoggerFactory.getLogger(StaffCommands.class);
@@ -45,6 +53,8 @@ final class StaffCommands {
   /** Slack's limit for a button's value; longer questions are shared without the button. */
   private static final int MAX_BUTTON_VALUE = 2000;
   private static final String REINDEX_LANE = "slack:reindex";
+  /** How long an answer may take to come in the acknowledgement, well inside Slack's three seconds. */
+  private static final Duration ANSWER_IN_ACK = Duration.ofMillis(2000);
 
   private final SlackServices services;
 
@@ -57,8 +67,9 @@ final class StaffCommands {
     String[] words = text.split("\\s+", 2);
     String rest = words.length > 1 ? words[1].strip() : "";
     return switch (words[0].toLowerCase(Locale.ROOT)) {
-      case "ask" -> ctx.ack(rest.isEmpty() ? ephemeral(
-          "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`") : ephemeral(ask(rest)));
+      case "ask" -> rest.isEmpty() ? ctx.ack(ephemeral(
+          "Ask a question after `ask`, e.g. `/greendesk ask Does CBAM apply to screws?`"))
+          : ask(rest, command.getUserId(), ctx);
       case "queue" -> ctx.ack(ephemeral(QueueText.of("Open escalations, oldest first",
           services.escalations().open(), services.escalations(),
           services.clock().instant())));
@@ -117,6 +128,38 @@ final class StaffCommands {
     blocks.add(0, context(c -> c.elements(List.of(markdownText("<@" + userId + "> asked: "
         + EscalationCard.escape(question))))));
     return blocks;
+  }
+
+  /**
+   * The answer in the acknowledgement when it is ready in time, as it is without a language model; else the
+   * acknowledgement says so and the answer follows through the command's response URL.
+   */
+  private Response ask(String question, String userId, SlashCommandContext ctx) {
+    AtomicReference<List<LayoutBlock>> answer = new AtomicReference<>();
+    CompletableFuture<Void> asked = services.lanes().submit("slack:ask:" + userId, () -> answer.set(ask(question)));
+    try {
+      asked.get(ANSWER_IN_ACK.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      asked.thenRun(() -> respond(ctx, answer.get()));
+      return ctx.ack(ephemeral("Looking it up…"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // The lane logged the failure; the answer stays empty.
+    }
+    return ctx.ack(ephemeral(answer.get() == null ? List.of(notAnswered()) : answer.get()));
+  }
+
+  private static LayoutBlock notAnswered() {
+    return section(s -> s.text(markdownText("Sorry, the question could not be answered; please ask again.")));
+  }
+
+  private static void respond(SlashCommandContext ctx, @Nullable List<LayoutBlock> answer) {
+    try {
+      ctx.respond(answer == null ? List.of(notAnswered()) : answer);
+    } catch (IOException e) {
+      LOG.warn("answer not delivered: {}", e.toString());
+    }
   }
 
   private List<LayoutBlock> ask(String question) {
