@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A per-chat limit on inbound messages: at most {@code max} in any {@code window}. The first message over the
  * limit is told to slow down; the next ones are dropped quietly until the window has room again, so that a flood
- * costs neither answers nor replies. Thread safe; memory grows with the number of chats seen in a window.
+ * costs neither answers nor replies. Thread safe; memory holds the chats seen in about the last window.
  */
 public final class FloodGuard {
   /** What to do with a message. */
@@ -22,6 +22,7 @@ public final class FloodGuard {
   private final Clock clock;
   private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
   private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep = Instant.MIN;
 
   public FloodGuard(int max, Duration window, Clock clock) {
     if (max < 1) {
@@ -34,6 +35,7 @@ public final class FloodGuard {
 
   public Verdict check(String chat) {
     Instant now = clock.instant();
+    forgetQuietChats(now);
     Deque<Instant> times = recent.computeIfAbsent(chat, c -> new ArrayDeque<>());
     synchronized (times) {
       while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
@@ -46,5 +48,20 @@ public final class FloodGuard {
       }
       return warned.put(chat, Boolean.TRUE) == null ? Verdict.SLOW_DOWN : Verdict.DROP;
     }
+  }
+
+  /** Once a window, forgets the chats that sent nothing in the last one: a busy bot meets many chats. */
+  private void forgetQuietChats(Instant now) {
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plus(window);
+    Instant since = now.minus(window);
+    recent.entrySet().removeIf(entry -> {
+      synchronized (entry.getValue()) {
+        return entry.getValue().isEmpty() || !entry.getValue().peekLast().isAfter(since);
+      }
+    });
+    warned.keySet().retainAll(recent.keySet());
   }
 }

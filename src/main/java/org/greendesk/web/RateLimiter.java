@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RateLimiter {
   private static final int FORGET_IDLE_ABOVE = 10_000;
+  /** The idle buckets are looked for at most this often: with many active clients, a sweep finds few. */
+  private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
   private final int capacity;
   private final double tokensPerNano;
   private final LongSupplier nanos;
   private final @Nullable String clientIpHeader;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
 
   /**
    * @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime})
@@ -54,7 +58,9 @@ public final class RateLimiter {
   /** Takes one request from the client's budget; empty when allowed, else how long until one would be. */
   public Optional<Duration> take(String client) {
     long now = nanos.getAsLong();
-    if (buckets.size() > FORGET_IDLE_ABOVE) {
+    long last = lastSweep.get();
+    if (buckets.size() > FORGET_IDLE_ABOVE && (last == Long.MIN_VALUE || now - last >= SWEEP_EVERY_NANOS)
+        && lastSweep.compareAndSet(last, now)) {
       buckets.values().removeIf(b -> refilled(b, now) >= capacity);
     }
     Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));

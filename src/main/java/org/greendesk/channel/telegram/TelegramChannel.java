@@ -39,6 +39,8 @@ public final class TelegramChannel implements CustomerChannel {
   /** Telegram's limits: about one message a second in a chat, and 30 a second in all. */
   static final Duration PER_CHAT = Duration.ofSeconds(1);
   public static final int PER_SECOND = 30;
+  /** Past this many chats, those quiet for longer than the pace are forgotten. */
+  private static final int FORGET_CHATS_ABOVE = 1_000;
 
   private final TelegramClient client;
   private final Clock clock;
@@ -92,6 +94,10 @@ public final class TelegramChannel implements CustomerChannel {
     }
     if (recent.size() >= perSecond) {
       throw SendException.notYet(Duration.between(now, recent.peekFirst().plusSeconds(1)));
+    }
+    if (lastSent.size() > FORGET_CHATS_ABOVE) {
+      // Chats quiet for longer than the pace need no entry: this keeps about a second's worth of chats.
+      lastSent.values().removeIf(sent -> !sent.plus(PER_CHAT).isAfter(now));
     }
     lastSent.put(chatId, now);
     recent.addLast(now);
