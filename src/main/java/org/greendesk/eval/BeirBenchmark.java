@@ -18,6 +18,7 @@ import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.EventCalendar;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.knowledge.Review;
 
 /**
  * A benchmark in BEIR's format: {@code corpus.jsonl} ({@code _id, title, text}), {@code queries.jsonl}
@@ -54,10 +55,10 @@ public record BeirBenchmark(KnowledgeBase corpus, Map<String, String> queries, M
       String text = node.path("text").asText();
       String hash = HexFormat.of().formatHex(sha256().digest((id + "\n" + title + "\n" + text).getBytes()));
       corpusHash.update(hash.getBytes());
-      documents.add(new KnowledgeDocument(id, title, "document", List.of(), List.of(), List.of(), null, null,
-          Map.of(), text.isBlank() ? title : text, List.of(), corpusFile, hash));
+      documents.add(new KnowledgeDocument(id, title, title, "document", List.of(), List.of(), List.of(), null,
+          Map.of(), Review.UNKNOWN, Map.of(), text.isBlank() ? title : text, List.of(), List.of(), corpusFile, hash));
     });
-    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(), HexFormat.of().formatHex(corpusHash.digest()));
+    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(), HexFormat.of().formatHex(corpusHash.digest()), List.of());
     return new BeirBenchmark(base, queries, qrels);
   }
 

@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
 /**
  * Cuts a document into passages by {@code ##} section. A section longer than the limit is split at paragraph
  * boundaries, and a paragraph longer than the limit at sentence boundaries, so that every passage stays focused
- * enough to embed and to quote. The "Related" section is a list of ids, not text, and is left out.
+ * enough to embed and to quote. The "Related" section is a list of ids, not text, and is left out; a "History"
+ * section's passages are marked as such; each pair of the "Questions" section is a passage of its own.
  */
 public final class Chunker {
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)]+)\\)");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"(])");
+  private static final Pattern HISTORY = Pattern.compile("(?i)history");
+  private static final String QUESTIONS = "Questions";
 
   private final int maxChars;
 
@@ -27,12 +30,11 @@ public final class Chunker {
     this(1200);
   }
 
-  /** Passages in document order; never empty for a document with text. */
+  /** Passages in document order, the question pairs last; never empty for a document with text. */
   public List<Passage> chunk(KnowledgeDocument document) {
     List<Passage> passages = new ArrayList<>();
     String heading = "";
     StringBuilder section = new StringBuilder();
-    boolean skipping = false;
     for (String line : document.body().lines().toList()) {
       if (line.startsWith("# ")) {
         continue;
@@ -41,15 +43,14 @@ public final class Chunker {
         addSection(document.id(), heading, section.toString(), passages);
         section.setLength(0);
         heading = line.substring(3).strip();
-        skipping = DocumentParser.isRelatedHeading(line);
         continue;
       }
-      if (!skipping) {
-        section.append(line).append('\n');
-      }
+      section.append(line).append('\n');
     }
-    if (!skipping) {
-      addSection(document.id(), heading, section.toString(), passages);
+    addSection(document.id(), heading, section.toString(), passages);
+    for (QuestionPair pair : document.questions()) {
+      passages.add(new Passage(document.id() + "#" + passages.size(), document.id(), passages.size(), QUESTIONS,
+          pair.text(), PassageKind.QUESTION));
     }
     if (passages.isEmpty()) {
       passages.add(new Passage(document.id() + "#0", document.id(), 0, "", document.title()));
@@ -58,12 +59,16 @@ public final class Chunker {
   }
 
   private void addSection(String documentId, String heading, String markdown, List<Passage> passages) {
+    if (DocumentParser.isRelatedHeading("## " + heading) || QuestionsSection.isHeading("## " + heading)) {
+      return;
+    }
+    PassageKind kind = HISTORY.matcher(heading).matches() ? PassageKind.HISTORY : PassageKind.TEXT;
     List<String> paragraphs = paragraphs(markdown);
     StringBuilder current = new StringBuilder();
     for (String paragraph : paragraphs) {
       for (String piece : fit(paragraph)) {
         if (current.length() > 0 && current.length() + piece.length() + 1 > maxChars) {
-          add(documentId, heading, current.toString(), passages);
+          add(documentId, heading, current.toString(), kind, passages);
           current.setLength(0);
         }
         if (current.length() > 0) {
@@ -72,13 +77,13 @@ public final class Chunker {
         current.append(piece);
       }
     }
-    add(documentId, heading, current.toString(), passages);
+    add(documentId, heading, current.toString(), kind, passages);
   }
 
-  private static void add(String documentId, String heading, String text, List<Passage> passages) {
+  private static void add(String documentId, String heading, String text, PassageKind kind, List<Passage> passages) {
     if (!text.isBlank()) {
       int ordinal = passages.size();
-      passages.add(new Passage(documentId + "#" + ordinal, documentId, ordinal, heading, text.strip()));
+      passages.add(new Passage(documentId + "#" + ordinal, documentId, ordinal, heading, text.strip(), kind));
     }
   }
 

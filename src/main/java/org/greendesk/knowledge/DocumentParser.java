@@ -5,17 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 final class DocumentParser {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final Set<String> KNOWN_KEYS =
-      Set.of("id", "title", "category", "economies", "topics", "aliases", "source", "reviewed");
-  private static final Set<String> DATE_KEYS = Set.of("reviewed", "starts", "ends", "deadline");
+  private static final int MAX_SHORT_NAME = 40;
+  private static final Set<String> KNOWN_KEYS = Set.of("id", "title", "short_name", "category", "economies",
+      "topics", "aliases", "source", "sources", "reviewed", "reviewed_by", "review_every", "next_review",
+      "verification", "verification_note");
   private static final Pattern RELATED_HEADING =
       Pattern.compile("^##\\s+(related|related documents|see also)\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -39,8 +35,15 @@ final class DocumentParser {
     this.allowedCategories = Set.copyOf(allowedCategories);
   }
 
-  /** The document, or empty with the reasons added to {@code problems}. */
-  Optional<KnowledgeDocument> parse(Path file, byte[] bytes, List<KnowledgeProblem> problems) {
+  /** A parsed document with the file lines of its pairs' answers, for reporting repeated questions. */
+  record Parsed(KnowledgeDocument document, List<QuestionsSection.Numbered> pairs) {}
+
+  /**
+   * The document, or empty with the reasons added to {@code problems}.
+   *
+   * @param warnings where what should be mended but does not stop the load is added (a home page as source)
+   */
+  Optional<Parsed> parse(Path file, byte[] bytes, List<KnowledgeProblem> problems, List<KnowledgeProblem> warnings) {
     String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -61,10 +64,9 @@ final class DocumentParser {
       problems.add(new KnowledgeProblem(file, 1, "front matter is not closed by a line '---'"));
       return Optional.empty();
     }
-    String yaml = String.join("\n", lines.subList(1, close));
     JsonNode meta;
     try {
-      meta = YAML.readTree(yaml);
+      meta = YAML.readTree(String.join("\n", lines.subList(1, close)));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
       problems.add(new KnowledgeProblem(file, line, "invalid YAML: " + e.getOriginalMessage()));
@@ -77,73 +79,60 @@ final class DocumentParser {
       return Optional.empty();
     }
     String body = String.join("\n", lines.subList(close + 1, lines.size())).strip();
-    return validate(file, bytes, meta, body, problems);
+    List<QuestionsSection.Numbered> pairs = QuestionsSection.read(file, lines, close + 1, problems);
+    return validate(new FrontMatter(file, bytes, meta, problems), body, pairs, warnings)
+        .map(document -> new Parsed(document, pairs));
   }
 
-  private Optional<KnowledgeDocument> validate(
-      Path file, byte[] bytes, JsonNode meta, String body, List<KnowledgeProblem> problems) {
-    int before = problems.size();
-    String id = required(file, bytes, meta, "id", problems);
-    String title = required(file, bytes, meta, "title", problems);
-    String category = required(file, bytes, meta, "category", problems);
+  private Optional<KnowledgeDocument> validate(FrontMatter front, String body, List<QuestionsSection.Numbered> pairs,
+      List<KnowledgeProblem> warnings) {
+    int before = front.problems().size();
+    String id = front.required("id");
+    String title = front.required("title");
+    String category = front.required("category");
     if (id != null && !ID.matcher(id).matches()) {
-      problems.add(new KnowledgeProblem(file, lineOfKey(bytes, "id"),
-          "id '" + id + "' must be letters, digits, '.', '_' or '-'"));
+      front.problem("id", "id '" + id + "' must be letters, digits, '.', '_' or '-'");
     }
     if (category != null && !allowedCategories.isEmpty() && !allowedCategories.contains(category)) {
-      problems.add(new KnowledgeProblem(file, lineOfKey(bytes, "category"),
-          "unknown category '" + category + "' (known: " + String.join(", ", allowedCategories.stream().sorted().toList()) + ")"));
+      front.problem("category", "unknown category '" + category + "' (known: "
+          + String.join(", ", allowedCategories.stream().sorted().toList()) + ")");
     }
-    String source = scalar(meta.get("source"));
-    if (source != null && !isWebUrl(source)) {
-      problems.add(new KnowledgeProblem(file, lineOfKey(bytes, "source"), "source must be an http(s) URL: " + source));
+    String source = front.webUrl("source");
+    if (source != null && category != null && FrontMatter.isHomePage(source)
+        && (category.equals("regulation") || category.equals("funding"))) {
+      warnings.add(new KnowledgeProblem(front.file(), front.lineOf("source"),
+          "source is a home page, not the page that states the facts: " + source));
+    }
+    String shortName = front.text("short_name");
+    if (shortName != null && shortName.length() > MAX_SHORT_NAME) {
+      front.problem("short_name", "short_name of " + shortName.length() + " characters (at most " + MAX_SHORT_NAME
+          + ")");
+    }
+    Map<String, String> sources = front.sectionSources(headings(body));
+    Review review = front.review();
+    front.dates("starts", "ends", "deadline");
+    if (body.isBlank()) {
+      front.problems().add(new KnowledgeProblem(front.file(), 0, "no text after the front matter"));
+    }
+    if (front.problems().size() > before || id == null || title == null || category == null) {
+      return Optional.empty();
     }
     Map<String, String> attributes = new LinkedHashMap<>();
-    meta.fields().forEachRemaining(field -> {
+    front.meta().fields().forEachRemaining(field -> {
       if (!KNOWN_KEYS.contains(field.getKey())) {
         attributes.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText()
             : String.join(", ", strings(field.getValue())));
       }
     });
-    LocalDate reviewed = null;
-    for (String key : DATE_KEYS) {
-      String value = scalar(meta.get(key));
-      if (value == null) {
-        continue;
-      }
-      try {
-        LocalDate date = LocalDate.parse(value);
-        if (key.equals("reviewed")) {
-          reviewed = date;
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(new KnowledgeProblem(file, lineOfKey(bytes, key), key + " must be a date YYYY-MM-DD: " + value));
-      }
-    }
-    if (body.isBlank()) {
-      problems.add(new KnowledgeProblem(file, 0, "no text after the front matter"));
-    }
-    if (problems.size() > before || id == null || title == null || category == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new KnowledgeDocument(id, title, category, strings(meta.get("economies")),
-        strings(meta.get("topics")), strings(meta.get("aliases")), source, reviewed, attributes, body,
-        relatedIds(body), file, HexFormat.of().formatHex(KnowledgeLoader.sha256().digest(bytes))));
+    JsonNode meta = front.meta();
+    return Optional.of(new KnowledgeDocument(id, title, shortName == null ? title : shortName, category,
+        strings(meta.get("economies")), strings(meta.get("topics")), strings(meta.get("aliases")), source, sources,
+        review, attributes, body, pairs.stream().map(QuestionsSection.Numbered::pair).toList(), relatedIds(body),
+        front.file(), HexFormat.of().formatHex(KnowledgeLoader.sha256().digest(front.bytes()))));
   }
 
-  private static @Nullable String required(
-      Path file, byte[] bytes, JsonNode meta, String key, List<KnowledgeProblem> problems) {
-    String value = scalar(meta.get(key));
-    if (value == null || value.isBlank()) {
-      problems.add(new KnowledgeProblem(file, value == null ? 1 : lineOfKey(bytes, key),
-          "missing required field '" + key + "'"));
-      return null;
-    }
-    return value.strip();
-  }
-
-  private static @Nullable String scalar(@Nullable JsonNode node) {
-    return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
+  private static List<String> headings(String body) {
+    return body.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3).strip()).toList();
   }
 
   /** A YAML value as a list of strings: a list, a single scalar, or nothing. */
@@ -164,25 +153,9 @@ final class DocumentParser {
     return values;
   }
 
-  private static boolean isWebUrl(String value) {
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
   /** The 1-based line of a top-level front-matter key in the file, or 1 when it is not found. */
   static int lineOfKey(byte[] bytes, String key) {
-    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-    for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
-      if (lines.get(i).startsWith(key + ":")) {
-        return i + 1;
-      }
-    }
-    return 1;
+    return FrontMatter.lineOfKey(bytes, key);
   }
 
   /** Ids listed as bullets in the "Related" section: a list of ids, by the format's convention. */

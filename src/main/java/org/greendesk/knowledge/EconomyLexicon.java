@@ -42,6 +42,23 @@ public final class EconomyLexicon {
     return found;
   }
 
+  /**
+   * The text about another economy: the words naming economies replaced by its name, or the name added when the
+   * text names none ("Do small firms pay the carbon tax in Singapore?" becomes "... in Korea?").
+   */
+  public String moveTo(String text, String economy) {
+    String result = text;
+    boolean replaced = false;
+    for (Pattern pattern : patterns.values()) {
+      java.util.regex.Matcher matcher = pattern.matcher(result);
+      if (matcher.find()) {
+        result = matcher.replaceAll(java.util.regex.Matcher.quoteReplacement(economy));
+        replaced = true;
+      }
+    }
+    return replaced ? result : result.strip().replaceAll("[?.!]+$", "") + " in " + economy;
+  }
+
   /** The words that name the economies, for stripping them from a question once they are recognised. */
   public String strip(String text) {
     String result = text;

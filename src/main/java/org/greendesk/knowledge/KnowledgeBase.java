@@ -1,5 +1,7 @@
 package org.greendesk.knowledge;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,14 @@ import java.util.Optional;
  * @param documents in a stable order (by file path)
  * @param calendar the dated events of the folder's {@code *.ics} files
  * @param contentHash changes whenever any document, calendar or the folder's settings change
+ * @param warnings what should be mended but did not stop the load (a home page as a regulation's source)
  */
-public record KnowledgeBase(
-    List<KnowledgeDocument> documents, EconomyLexicon economies, EventCalendar calendar, String contentHash) {
+public record KnowledgeBase(List<KnowledgeDocument> documents, EconomyLexicon economies, EventCalendar calendar,
+    String contentHash, List<KnowledgeProblem> warnings) {
 
   public KnowledgeBase {
     documents = List.copyOf(documents);
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(economies, "economies");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(contentHash, "contentHash");
@@ -26,6 +30,15 @@ public record KnowledgeBase(
 
   public Optional<KnowledgeDocument> document(String id) {
     return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The documents whose facts are due to be checked again on or before {@code day}, the most overdue first;
+   * documents with no review schedule are left out.
+   */
+  public List<KnowledgeDocument> dueForReview(LocalDate day) {
+    return documents.stream().filter(d -> d.review().due().filter(due -> !due.isAfter(day)).isPresent())
+        .sorted(Comparator.comparing(d -> d.review().due().orElseThrow())).toList();
   }
 
   /** Documents by id, in the base's order. */

@@ -10,24 +10,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * One validated document of the knowledge base.
  *
+ * @param shortName labels the part of an answer quoted from this document ("EU REACH"); the title when the
+ *     document gives none
  * @param source the official URL, or {@code null} when the document names none
- * @param reviewed the date its facts were last checked, or {@code null} when unknown
+ * @param sources the pages that state particular sections' facts, by section heading
  * @param attributes the other front-matter fields (location, starts, deadline, ...) as text
  * @param body the Markdown after the front matter
+ * @param questions the pairs of its "Questions" section, in order
  * @param related ids listed in the document's "Related" section, in order
  * @param contentHash a hash of the file's bytes, to tell what changed between two loads
  */
 public record KnowledgeDocument(
     String id,
     String title,
+    String shortName,
     String category,
     List<String> economies,
     List<String> topics,
     List<String> aliases,
     @Nullable String source,
-    @Nullable LocalDate reviewed,
+    Map<String, String> sources,
+    Review review,
     Map<String, String> attributes,
     String body,
+    List<QuestionPair> questions,
     List<String> related,
     Path file,
     String contentHash) {
@@ -35,14 +41,30 @@ public record KnowledgeDocument(
   public KnowledgeDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(shortName, "shortName");
     Objects.requireNonNull(category, "category");
     economies = List.copyOf(economies);
     topics = List.copyOf(topics);
     aliases = List.copyOf(aliases);
+    sources = Map.copyOf(sources);
+    Objects.requireNonNull(review, "review");
     attributes = Map.copyOf(attributes);
     Objects.requireNonNull(body, "body");
+    questions = List.copyOf(questions);
     related = List.copyOf(related);
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(contentHash, "contentHash");
+  }
+
+  /** A document with only the fields a knowledge folder of another domain needs, for tools and tests. */
+  public static KnowledgeDocument of(String id, String title, String category, List<String> economies, String body) {
+    return new KnowledgeDocument(id, title, title, category, economies, List.of(), List.of(), null, Map.of(),
+        Review.UNKNOWN, Map.of(), body, List.of(), List.of(), Path.of(id + ".md"),
+        Integer.toHexString(body.hashCode()));
+  }
+
+  /** The day its facts were last checked, or {@code null} when unknown. */
+  public @Nullable LocalDate reviewed() {
+    return review.reviewed();
   }
 }

@@ -52,11 +52,20 @@ public final class KnowledgeDrafts {
     return Files.writeString(file, markdown(draft), java.nio.file.StandardOpenOption.CREATE_NEW);
   }
 
+  /**
+   * A curated pair waiting for review: the question and the advisor's answer, each on one line as the
+   * "Questions" section wants them, to be shortened and moved into the document they belong to.
+   */
   static String markdown(Draft d) {
     return "---\nid: " + d.id() + "\ntitle: " + quoted(d.title()) + "\ncategory: " + d.category()
-        + "\neconomies: " + list(d.economies()) + "\ntopics: []\naliases: []\nreviewed: " + d.written()
-        + "\nstatus: draft\n---\n# " + d.title().replace('\n', ' ') + "\n\n> " + d.note().replace("\n", "\n> ")
-        + "\n\n## Question\n\n" + d.question().strip() + "\n\n## Answer\n\n" + d.answer().strip() + "\n";
+        + "\neconomies: " + list(d.economies()) + "\nwritten: " + d.written() + "\nstatus: draft\n---\n# "
+        + d.title().replace('\n', ' ') + "\n\n> " + d.note().replace("\n", "\n> ") + "\n\n## Questions\n"
+        + QuestionPair.QUESTION + " " + oneLine(d.question()) + "\n" + QuestionPair.ANSWER + " " + oneLine(d.answer())
+        + "\n";
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").strip();
   }
 
   /** A lower-case id from the words of a text, at most {@code words} of them, with a suffix that keeps it unique. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +42,20 @@ public final class KnowledgeLoader {
     folderHash.update(settings.rawBytes());
     DocumentParser parser = new DocumentParser(settings.categories());
     Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();
+    List<KnowledgeProblem> warnings = new ArrayList<>();
+    Map<String, String> questions = new HashMap<>();
     for (Path file : files(folder, ".md")) {
       byte[] bytes = read(file);
       folderHash.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
       folderHash.update(bytes);
-      parser.parse(file, bytes, problems).ifPresent(doc -> {
+      parser.parse(file, bytes, problems, warnings).ifPresent(parsed -> {
+        KnowledgeDocument doc = parsed.document();
         KnowledgeDocument earlier = byId.putIfAbsent(doc.id(), doc);
         if (earlier != null) {
           problems.add(new KnowledgeProblem(file, DocumentParser.lineOfKey(bytes, "id"),
               "duplicate id '" + doc.id() + "', already used by " + earlier.file()));
         }
+        checkQuestionsOnce(file, parsed.pairs(), questions, problems);
       });
     }
     List<CalendarEvent> events = new ArrayList<>();
@@ -68,7 +73,23 @@ public final class KnowledgeLoader {
       throw new KnowledgeFormatException(problems);
     }
     return new KnowledgeBase(List.copyOf(byId.values()), settings.economies(), new EventCalendar(events),
-        HexFormat.of().formatHex(folderHash.digest()));
+        HexFormat.of().formatHex(folderHash.digest()), warnings);
+  }
+
+  /** A question asked in two pairs would have two answers; the first one seen wins the report. */
+  private static void checkQuestionsOnce(Path file, List<QuestionsSection.Numbered> pairs, Map<String, String> seen,
+      List<KnowledgeProblem> problems) {
+    for (QuestionsSection.Numbered numbered : pairs) {
+      List<String> questions = numbered.pair().questions();
+      for (int i = 0; i < questions.size(); i++) {
+        int line = numbered.questionLines().get(i);
+        String earlier = seen.putIfAbsent(QuestionsSection.key(questions.get(i)), file.getFileName() + ":" + line);
+        if (earlier != null) {
+          problems.add(new KnowledgeProblem(file, line, "question asked twice (also at " + earlier + "): "
+              + questions.get(i)));
+        }
+      }
+    }
   }
 
   private record FolderSettings(Set<String> categories, EconomyLexicon economies, byte[] rawBytes) {}

@@ -2,16 +2,13 @@ package org.greendesk.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
 
   private static KnowledgeDocument doc(String body) {
-    return new KnowledgeDocument("d", "Doc", "guide", List.of(), List.of(), List.of(), null, null, Map.of(), body,
-        List.of(), Path.of("d.md"), "hash");
+    return KnowledgeDocument.of("d", "Doc", "guide", List.of(), body);
   }
 
   @Test

@@ -43,15 +43,38 @@ class KnowledgeBaseContentTest {
       assertThat(d.topics()).as("topics of %s", d.id()).isNotEmpty();
       assertThat(d.aliases()).as("aliases of %s", d.id()).isNotEmpty();
       assertThat(d.reviewed()).as("reviewed date of %s", d.id()).isNotNull();
-      assertThat(d.source()).as("source of %s", d.id()).startsWith("https://");
+      assertThat(d.review().reviewedBy()).as("reviewed_by of %s", d.id()).isNotBlank();
+      assertThat(d.review().due()).as("review_every or next_review of %s", d.id()).isPresent();
+      assertThat(d.source()).as("source of %s", d.id()).matches("https?://.+");
       assertThat(URI.create(d.source()).getHost()).as("source host of %s", d.id()).contains(".");
     });
   }
 
   @Test
-  void should_keep_every_body_between_250_and_900_words() {
-    assertThat(base.documents()).allSatisfy(d -> assertThat(d.body().split("\\s+").length)
-        .as("words in %s", d.id()).isBetween(250, 900));
+  void should_keep_every_body_between_250_and_1400_words_besides_its_curated_questions() {
+    assertThat(base.documents()).allSatisfy(d -> assertThat(d.body().replaceAll("(?s)## Questions.*?(?=\n## |$)", "")
+        .split("\\s+").length).as("words in %s", d.id()).isBetween(250, 1400));
+  }
+
+  @Test
+  void should_give_regulations_and_funding_curated_answers_and_sources_that_state_their_facts() {
+    List<KnowledgeDocument> rules = base.documents().stream()
+        .filter(d -> d.category().equals("regulation") || d.category().equals("funding")).toList();
+
+    assertThat(rules).allSatisfy(d -> assertThat(d.questions()).as("pairs of %s", d.id())
+        .hasSizeGreaterThanOrEqualTo(4));
+    assertThat(base.documents().stream().mapToInt(d -> d.questions().size()).sum()).isGreaterThanOrEqualTo(350);
+    assertThat(base.warnings()).as("home pages cited as sources").isEmpty();
+  }
+
+  @Test
+  void should_cover_each_southeast_asian_economy_with_rules_and_funding_of_its_own() {
+    assertThat(base.documents()).hasSizeGreaterThanOrEqualTo(130);
+    for (String economy : List.of("Philippines", "Malaysia", "Viet Nam", "Indonesia", "Thailand")) {
+      long own = base.documents().stream().filter(d -> d.economies().contains(economy))
+          .filter(d -> d.category().equals("regulation") || d.category().equals("funding")).count();
+      assertThat(own).as("regulation and funding documents for %s", economy).isGreaterThanOrEqualTo(3);
+    }
   }
 
   @Test

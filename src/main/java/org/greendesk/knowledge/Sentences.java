@@ -1,0 +1,40 @@
+package org.greendesk.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a passage's text into the sentences an answer may quote. The index embeds each sentence as this splits
+ * it, and the answer looks them up the same way, so both must use this one rule.
+ */
+public final class Sentences {
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+(?=[\\p{Lu}\\p{N}\"(])");
+  private static final int MIN_SENTENCE_CHARS = 20;
+
+  private Sentences() {}
+
+  /** Lines, then sentences, each ending with a stop; fragments too short to stand alone are joined to the next. */
+  public static List<String> of(String text) {
+    List<String> sentences = new ArrayList<>();
+    for (String line : text.lines().toList()) {
+      StringBuilder pending = new StringBuilder();
+      for (String part : SENTENCE_END.split(line.strip())) {
+        pending.append(pending.length() > 0 ? " " : "").append(part);
+        if (pending.length() >= MIN_SENTENCE_CHARS) {
+          sentences.add(finish(pending.toString()));
+          pending.setLength(0);
+        }
+      }
+      if (pending.length() > 0) {
+        sentences.add(finish(pending.toString()));
+      }
+    }
+    return sentences;
+  }
+
+  private static String finish(String sentence) {
+    String s = sentence.strip();
+    return s.matches(".*[.!?:;)]$") ? s : s + ".";
+  }
+}
