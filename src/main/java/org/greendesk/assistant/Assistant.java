@@ -29,11 +29,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Assistant {
   private static final double RELATED_SIMILARITY = 0.05;
+  /** A document the question names counts when it is among this many first hits. */
+  private static final int NAMED_HITS = 3;
+  /** Documents searched for each question, at least: enough for a comparison to find one for each side. */
+  private static final int SEARCHED = 5;
+  /** An answer that lacks the fact asked for scores this far under a clear answer, so an advisor is offered. */
+  private static final double UNSTATED_MARGIN = 0.05;
 
   private final Retriever retriever;
   private final RoutingPolicy policy;
   private final Confidence confidence;
-  private final ExtractiveComposer composer;
+  private final AnswerComposer composer;
+  private final QuestionReader reader;
   private final FollowUps followUps;
   private final Phrases greetings;
   private final Phrases thanks;
@@ -47,19 +54,23 @@ public final class Assistant {
   private final @Nullable ModelWriter writer;
 
   /** An assistant that answers offline, extractively. */
-  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer,
+  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, AnswerWeights weights,
       Clock clock) {
-    this(retriever, policy, confidence, composer, clock, null);
+    this(retriever, policy, confidence, weights, clock, null);
   }
 
   /** @param writer the language model's work, or {@code null} to answer offline */
-  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, ExtractiveComposer composer,
+  public Assistant(Retriever retriever, RoutingPolicy policy, Confidence confidence, AnswerWeights weights,
       Clock clock, @Nullable ModelWriter writer) {
     this.writer = writer;
     this.retriever = retriever;
     this.policy = policy;
     this.confidence = confidence;
-    this.composer = composer;
+    this.names = new DocumentNames(retriever.knowledgeBase().documents(), retriever::analyse);
+    SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
+        retriever.knowledgeBase().economies(), names, weights);
+    this.composer = new AnswerComposer(scorer, names, policy.reply("fact_not_stated"));
+    this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord);
     this.followUps = new FollowUps(policy.phrases("follow_up"), retriever.knowledgeBase().economies());
     List<String> smalltalk = new ArrayList<>(policy.phrases().get("greeting"));
     smalltalk.addAll(policy.phrases().get("thanks"));
@@ -72,7 +83,6 @@ public final class Assistant {
     this.eventQuestions = policy.phrases("events_upcoming");
     List<String> generic = new ArrayList<>(policy.phrases().get("events_upcoming"));
     generic.addAll(policy.phrases().get("events_generic"));
-    this.names = new DocumentNames(retriever.knowledgeBase().documents());
     this.events = new EventListing(retriever.knowledgeBase(), retriever::analyse, generic, clock);
   }
 
@@ -174,9 +184,15 @@ public final class Assistant {
         ? writer.standalone(q, history) : Optional.empty();
     FollowUps.Standalone standalone = rewritten.map(r -> followUps.rewritten(offline, r)).orElse(offline);
     SearchResult result = retriever.search(
-        new SearchQuery(standalone.query(), Math.max(topK, 3), SearchMode.HYBRID, standalone.economies(),
+        new SearchQuery(standalone.query(), Math.max(topK, SEARCHED), SearchMode.HYBRID, standalone.economies(),
             standalone.economySwitched()));
     double sure = result.hits().isEmpty() ? 0 : confidence.of(result.hits().get(0));
+    // A question that calls a document found by its name ("CBAM") is about it, however many other words it has.
+    boolean named = !outOfScope.foundIn(q) && result.hits().stream().limit(NAMED_HITS)
+        .anyMatch(h -> names.nameIn(standalone.query(), h.document()).isPresent());
+    if (named) {
+      sure = Math.max(sure, policy.weak());
+    }
     if (sure < policy.weak() || outOfScope.foundIn(q) && sure < policy.answered()) {
       boolean declined = outOfScope.foundIn(q);
       return offline(new Turn(standalone.query(), new Answer(q,
@@ -184,16 +200,26 @@ public final class Assistant {
           Intent.OUT_OF_SCOPE, declined ? Handoff.NONE : Handoff.OFFERED,
           declined ? "outside the help desk's remit" : "nothing relevant in the knowledge base"), standalone.economies()));
     }
-    ExtractiveComposer.Composition composition = composer.compose(result.terms(), result.hits());
+    // An answer that may come out weak leaves room for the note that says so.
+    int reserved = sure < policy.answered() ? policy.reply("weak_match").length() + 2 : 0;
+    Composition composition = composer.compose(standalone.query(), reader.read(q, standalone.query()), result,
+        reserved);
+    if (!composition.stated()) {
+      sure = Math.min(sure, policy.answered() - UNSTATED_MARGIN);
+    } else if (composition.basis() == Composition.Basis.PAIR || named) {
+      sure = Math.max(sure, policy.answered());
+    }
     boolean weak = sure < policy.answered();
     Intent intent = Intent.ofCategory(result.hits().get(0).document().category());
-    String reason = weak ? String.format("weak match (confidence %.2f): an advisor is offered", sure)
-        : String.format("answered from the knowledge base (confidence %.2f)", sure);
-    Answer extractive = new Answer(q, weakened(weak, names.withTitles(composition.text())),
-        sources(result, composition.documentIds(), topK), round(sure), intent, weak ? Handoff.OFFERED : Handoff.NONE,
-        reason);
+    String reason = (weak ? String.format("weak match (confidence %.2f): an advisor is offered", sure)
+        : String.format("answered from the knowledge base (confidence %.2f)", sure)) + "; " + how(composition);
+    String text = composition.stated() ? weakened(weak, names.withTitles(composition.text()))
+        : names.withTitles(composition.text()) + " " + policy.reply("advisor_offer");
+    Answer extractive = new Answer(q, text, sources(result, composition.documentIds(), topK), round(sure), intent,
+        weak ? Handoff.OFFERED : Handoff.NONE, reason);
     Turn turn = new Turn(standalone.query(), extractive, standalone.economies());
-    return writer == null ? offline(turn) : byModel(writer, turn, rewritten.orElse(null), language, result, topK);
+    return writer == null ? offline(turn)
+        : byModel(writer, turn, rewritten.orElse(null), language, result, topK, composition);
   }
 
   /**
@@ -201,9 +227,9 @@ public final class Assistant {
    * extractive turn with the reason why.
    */
   private Answered byModel(ModelWriter writer, Turn extractive, @Nullable String rewritten, Language language,
-      SearchResult result, int topK) {
+      SearchResult result, int topK, Composition composition) {
     Answer a = extractive.answer();
-    ModelWriter.Draft draft = writer.answer(a.question(), rewritten, language, result.hits(), topK);
+    ModelWriter.Draft draft = writer.answer(a.question(), rewritten, language, result.hits(), topK, composition);
     if (!draft.usable()) {
       ModelWriter.Problem problem = Objects.requireNonNull(draft.problem());
       String why = a.reason() + "; the model's answer was not used: " + problem.reason();
@@ -217,6 +243,16 @@ public final class Assistant {
         draft.documentIds().stream().map(id -> source(hits.get(id))).toList(), a.confidence(), a.intent(),
         a.handoff(), weak ? a.reason() + "; " + how : String.format("%s (confidence %.2f)", how, a.confidence()));
     return new Answered(new Turn(extractive.query(), written, extractive.economies()), true, false);
+  }
+
+  private static String how(Composition composition) {
+    return switch (composition.basis()) {
+      case PAIR -> "a curated answer matched the question";
+      case SENTENCES -> "quoted " + composition.parts().stream().mapToInt(p -> p.sentences().size()).sum()
+          + " sentence(s) of " + composition.documentIds().size() + " document(s)";
+      case NOT_STATED -> "the documents found do not state the kind of fact asked for";
+    } + (composition.stated() || composition.basis() == Composition.Basis.NOT_STATED ? ""
+        : ", which says the fact is not known yet");
   }
 
   private static Answered offline(Turn turn) {

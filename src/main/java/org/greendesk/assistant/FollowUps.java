@@ -31,9 +31,13 @@ final class FollowUps {
     if (previous.answer().sources().isEmpty()) {
       return new Standalone(question, named, false);
     }
-    String carried = named.isEmpty() ? previous.query() : economies.strip(previous.query());
     Set<String> about = new LinkedHashSet<>(named.isEmpty() ? previous.economies() : named);
     boolean switched = !named.isEmpty() && !named.equals(previous.economies());
+    if (switched && asksNothingElse(question)) {
+      // "And what about Korea?": the same question, about Korea.
+      return new Standalone(economies.moveTo(previous.query(), named.iterator().next()), about, true);
+    }
+    String carried = named.isEmpty() ? previous.query() : economies.strip(previous.query());
     return new Standalone(carried.strip() + " " + question, about, switched);
   }
 
@@ -44,6 +48,11 @@ final class FollowUps {
   Standalone rewritten(Standalone offline, String rewritten) {
     Set<String> named = economies.find(rewritten);
     return new Standalone(rewritten, named.isEmpty() ? offline.economies() : named, offline.economySwitched());
+  }
+
+  /** True when the follow-up holds nothing but its markers and an economy. */
+  private boolean asksNothingElse(String question) {
+    return markers.removeFrom(economies.strip(question)).replaceAll("[^\\p{L}\\p{N}]+", "").isEmpty();
   }
 
   private boolean isFollowUp(String question, List<String> terms, Set<String> named) {

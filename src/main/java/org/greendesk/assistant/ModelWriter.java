@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.greendesk.knowledge.Passage;
+import org.greendesk.knowledge.PassageKind;
 import org.greendesk.search.DocumentHit;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,7 @@ public final class ModelWriter {
     EMPTY("the model's answer was empty"),
     NO_CITATION("the model's answer cites no passage"),
     UNKNOWN_CITATION("the model cited a passage it was not given"),
+    MISSING_FACT("the model's answer leaves out the date or amount its passages state"),
     LEGAL_CERTAINTY("the model's answer claimed legal certainty on the SME's own case");
 
     private final String reason;
@@ -100,21 +102,33 @@ public final class ModelWriter {
   }
 
   /**
-   * Has the model answer the question from the best passages of the first {@code maxDocuments} hits. The answer
-   * is usable only when it cites at least one passage, cites no passage it was not given, and does not claim
-   * legal certainty on the SME's own case.
+   * Has the model answer the question from the best passages of the first {@code maxDocuments} hits, the passage
+   * that states the fact asked for first (a curated answer, when one matched). The answer is usable only when it
+   * cites at least one passage, cites no passage it was not given, keeps the numbers of the fact asked for, and
+   * does not claim legal certainty on the SME's own case. Superseded rules and other curated answers are not
+   * given to it.
    *
    * @param inFull the question as it was searched, when a follow-up was rewritten; {@code null} otherwise
+   * @param extractive the offline answer to the same question, whose fact the model's answer must keep
    */
   public Draft answer(String question, @Nullable String inFull, Language language, List<DocumentHit> hits,
-      int maxDocuments) {
-    List<Numbered> passages = number(hits, maxDocuments);
+      int maxDocuments, Composition extractive) {
+    List<Numbered> passages = number(hits, maxDocuments, extractive);
     String asked = inFull == null || inFull.equals(question) ? question : question + "\n(In full: " + inFull + ")";
     String user = prompts.answer().render(Map.of("question", data("question", asked),
         "passages", passages(passages), "language", language.name(), "count", String.valueOf(passages.size())));
     Draft draft = check(ask(ModelTask.ANSWER, user), passages);
+    if (draft.usable() && !keepsFact(draft.text(), extractive.fact())) {
+      draft = Draft.unusable(Problem.MISSING_FACT);
+    }
     metrics.result(ModelTask.ANSWER, draft.usable() ? USED : Objects.requireNonNull(draft.problem()).wire());
     return draft;
+  }
+
+  /** True when the text has every number of the fact: "30 September 2027" needs 30 and 2027 in any language. */
+  private static boolean keepsFact(String text, String fact) {
+    List<String> numbers = FactSignals.numbers(text);
+    return FactSignals.numbers(fact).stream().allMatch(numbers::contains);
   }
 
   private Draft check(Optional<String> reply, List<Numbered> passages) {
@@ -191,14 +205,35 @@ public final class ModelWriter {
     }
   }
 
-  private static List<Numbered> number(List<DocumentHit> hits, int maxDocuments) {
+  /** The fact's passage first, then the best passages of each document, without history or curated answers. */
+  private static List<Numbered> number(List<DocumentHit> hits, int maxDocuments, Composition extractive) {
     List<Numbered> numbered = new ArrayList<>();
+    Map<String, String> titles = new HashMap<>();
+    hits.forEach(h -> titles.put(h.document().id(), h.document().title()));
+    Optional<Passage> first = factPassage(hits, extractive);
+    first.ifPresent(p -> numbered.add(new Numbered(1, titles.get(p.documentId()), p)));
     for (DocumentHit hit : hits.subList(0, Math.min(maxDocuments, hits.size()))) {
-      for (Passage passage : hit.passages().subList(0, Math.min(PASSAGES_PER_DOCUMENT, hit.passages().size()))) {
-        numbered.add(new Numbered(numbered.size() + 1, hit.document().title(), passage));
-      }
+      hit.passages().stream()
+          .filter(p -> p.kind() == PassageKind.TEXT && first.map(f -> !f.id().equals(p.id())).orElse(true))
+          .limit(PASSAGES_PER_DOCUMENT)
+          .forEach(p -> numbered.add(new Numbered(numbered.size() + 1, hit.document().title(), p)));
     }
     return numbered;
+  }
+
+  /** The passage that holds the offline answer's fact: the curated answer itself, or the quoted sentence's. */
+  private static Optional<Passage> factPassage(List<DocumentHit> hits, Composition extractive) {
+    if (extractive.parts().isEmpty() || extractive.basis() == Composition.Basis.NOT_STATED) {
+      return Optional.empty();
+    }
+    Composition.Part part = extractive.parts().get(0);
+    if (extractive.basis() == Composition.Basis.PAIR) {
+      return Optional.of(new Passage(part.documentId() + "#answer", part.documentId(), 0, "Questions",
+          part.fact()));
+    }
+    return hits.stream().filter(h -> h.document().id().equals(part.documentId()))
+        .flatMap(h -> h.passages().stream()).filter(p -> p.text().contains(part.fact().replaceAll("\\.$", "")))
+        .findFirst();
   }
 
   private static String passages(List<Numbered> passages) {

@@ -2,6 +2,7 @@ package org.greendesk.assistant;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,15 @@ final class Phrases {
 
   boolean foundIn(String text) {
     return !empty && pattern.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** Where the first phrase starts in the text, or -1 when none is there. */
+  int firstIndexIn(String text) {
+    if (empty) {
+      return -1;
+    }
+    Matcher matcher = pattern.matcher(text.toLowerCase(Locale.ROOT));
+    return matcher.find() ? matcher.start() : -1;
   }
 
   /** The text with every phrase removed, lower case. */

@@ -27,9 +27,11 @@ public record RoutingPolicy(
   static final List<String> PHRASE_LISTS = List.of(
       "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up",
       "events_upcoming", "events_generic", "accept_offer", "legal_or_urgent", "own_case", "frustration",
-      "legal_certainty", "hedges");
+      "legal_certainty", "hedges", "asks_date", "asks_amount", "asks_threshold", "asks_contact", "asks_steps",
+      "asks_documents", "asks_definition", "asks_history", "asks_list", "asks_comparison");
   static final List<String> REPLIES = List.of("greeting", "thanks", "out_of_scope", "instruction_override",
-      "nothing_found", "weak_match", "advisor_request", "too_long", "escalated", "failed_twice", "english_only");
+      "nothing_found", "weak_match", "advisor_request", "too_long", "escalated", "failed_twice", "english_only",
+      "fact_not_stated", "advisor_offer");
 
   public RoutingPolicy {
     if (!(0 <= weak && weak <= answered && answered <= 1)) {

@@ -6,7 +6,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,9 +69,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> questions = EvalSet.load(set).stream().map(EvalQuestion::q).toList();
     long start = System.nanoTime();
     // Every question embedded each time, as a new question would be: the service remembers repeated ones.
-    try (GreenDesk desk = launcher.open(terminal, settings -> GreenDesk.open(settings,
-        new OnnxEmbedder(settings.embeddingModel()), RetrievalSettings.defaults(), Clock.systemDefaultZone()))
-        .orElse(null)) {
+    try (GreenDesk desk = launcher.open(terminal, settings -> GreenDesk.open(settings, RetrievalSettings.defaults(),
+        false)).orElse(null)) {
       if (desk == null) {
         return launcher.failure();
       }
@@ -80,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
           desk.changes().nothingChanged() ? " up to date" : " refreshed", (System.nanoTime() - start) / 1_000_000);
       timeSearches(desk.retriever(), questions);
       time("whole answer (hybrid + composer)", questions, q -> desk.assistant().reply(q, List.of(), 3));
-      buildFresh(desk.knowledge());
+      buildFresh(desk.knowledge(), true);
     }
     return 0;
   }
@@ -89,13 +87,14 @@ final class BenchCommand implements Callable<Integer> {
     BeirBenchmark benchmark = BeirBenchmark.load(folder, "test");
     Embedder embedder = new OnnxEmbedder(launcher.settings().embeddingModel());
     Path indexFolder = BeirEvaluation.indexFolder(launcher.settings(), folder, embedder);
-    try (PassageIndex index = new PassageIndex(indexFolder, embedder, new Chunker(), RetrievalSettings.defaults())) {
+    try (PassageIndex index =
+        new PassageIndex(indexFolder, embedder, null, new Chunker(), RetrievalSettings.defaults())) {
       index.sync(benchmark.corpus());
       timeSearches(new Retriever(index, benchmark.corpus(), RetrievalSettings.defaults()),
           List.copyOf(benchmark.queries().values()));
     }
     if (build) {
-      buildFresh(benchmark.corpus());
+      buildFresh(benchmark.corpus(), false);
     }
     return 0;
   }
@@ -121,14 +120,17 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.stream(sorted).average().orElse(0) / 1e6);
   }
 
-  private void buildFresh(KnowledgeBase base) throws IOException {
+  /** @param withSentences whether the index keeps sentence vectors, as the service's does and a benchmark's not */
+  private void buildFresh(KnowledgeBase base, boolean withSentences) throws IOException {
+    OnnxEmbedder.Model model = launcher.settings().embeddingModel();
+    Embedder sentences = !withSentences ? null : new OnnxEmbedder(OnnxEmbedder.Model.forSentences());
     Path folder = Files.createTempDirectory("greendesk-bench-index");
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     System.gc();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-    try (PassageIndex index = new PassageIndex(folder, new OnnxEmbedder(launcher.settings().embeddingModel()),
-        new Chunker(), RetrievalSettings.defaults())) {
+    try (PassageIndex index = new PassageIndex(folder, new OnnxEmbedder(model), sentences, new Chunker(),
+        RetrievalSettings.defaults())) {
       IndexChanges changes = index.sync(base);
       long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
       terminal.out().printf(Locale.ROOT, "Fresh index build: %d documents, %d passages in %.1f s; peak heap %d MiB%n",

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.greendesk.assistant.AnswerWeights;
 import org.greendesk.config.GreenDesk;
+import org.greendesk.eval.AnswerEvaluation;
 import org.greendesk.eval.BeirEvaluation;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
@@ -32,6 +34,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "folder of *.jsonl questions (default: ${DEFAULT-VALUE})")
   Path set;
 
+  @Option(names = "--answers", paramLabel = "DIR", defaultValue = "eval/answers",
+      description = "folder of questions with the facts their answers must state (default: ${DEFAULT-VALUE})")
+  Path answers;
+
   @Option(names = "--routing", paramLabel = "DIR", defaultValue = "eval/routing",
       description = "folder of labelled routing messages (default: ${DEFAULT-VALUE})")
   Path routing;
@@ -47,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "override a retrieval setting, for tuning")
   Map<String, String> params = Map.of();
+
+  @Option(names = "--answer-param", paramLabel = "NAME=VALUE", description = "override an answer setting, for tuning")
+  Map<String, String> answerParams = Map.of();
 
   @Option(names = "--misses", description = "list the questions whose right document was not in the first 3")
   boolean misses;
@@ -73,13 +82,38 @@ final class EvalCommand implements Callable<Integer> {
       if (desk == null) {
         return launcher.failure();
       }
+      if (!answerParams.isEmpty()) {
+        desk.tune(AnswerWeights.defaults().with(answerParams));
+      }
       RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
           q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
       print(evaluation.run(questions, searchMode), desk.knowledge().documents().size(), terminal.out());
+      if (Files.isDirectory(answers)) {
+        print(AnswerEvaluation.run(AnswerEvaluation.load(answers), q -> desk.assistant().reply(q, List.of(), 3)
+            .answer()), terminal.out());
+      }
       if (Files.isDirectory(routing)) {
         print(RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
       }
       return 0;
+    }
+  }
+
+  private void print(AnswerEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Answers %s: %d questions%n  stating the fact (or that it is not known)  %.3f%n"
+        + "  tuned on (%d questions): %.3f%n  held out (%d questions, not used for tuning): %.3f%n"
+        + "  right document among the sources  %.3f%n"
+        + "  holding something wrong for the asker  %.3f%n  over %d characters without a list asked for: %d "
+        + "(mean length %.0f)%n", answers, r.questions(), r.stated(), r.questions() - r.heldOut(), r.trainStated(),
+        r.heldOut(), r.heldOutStated(), r.found(), r.wrong(), AnswerEvaluation.CHAT_CHARS, r.overLength(),
+        r.meanLength());
+    r.byKind().forEach((kind, share) -> out.printf(Locale.ROOT, "    %-11s %.3f%n", kind, share));
+    if (misses) {
+      for (AnswerEvaluation.Outcome miss : r.misses().stream().filter(o -> !o.question().heldOut()).toList()) {
+        out.printf(Locale.ROOT, "  miss %s:%d %s%n    must %s, must not %s%n    got: %s%n",
+            miss.question().file(), miss.question().line(), miss.question().q(), miss.question().must(),
+            miss.question().mustNot(), miss.answer().text().replace('\n', ' '));
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.greendesk.config.Logs;
 import org.greendesk.config.Settings;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
     commandLine.addSubcommand("ask", new AskCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("search", new SearchCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("chat", new ChatCommand(new Launcher(settings), terminal));
-    commandLine.addSubcommand("index", new IndexCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("index", new IndexCommand(new Launcher(settings), terminal, Clock.systemDefaultZone()));
     commandLine.addSubcommand("eval", new EvalCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("bench", new BenchCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("advisor", new AdvisorCommand(settings, terminal));

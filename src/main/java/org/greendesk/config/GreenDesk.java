@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Confidence;
-import org.greendesk.assistant.ExtractiveComposer;
+import org.greendesk.assistant.AnswerWeights;
 import org.greendesk.assistant.LanguageModel;
 import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.ModelWriter;
@@ -57,6 +57,8 @@ public final class GreenDesk implements AutoCloseable {
   private final LlmMetrics llmMetrics;
   private final @Nullable GuardedLanguageModel model;
   private volatile Loaded loaded;
+  /** Replaced only by tuning runs of {@code eval}, before the first question. */
+  private volatile AnswerWeights answerWeights = AnswerWeights.defaults();
 
   /** The knowledge being served, with what its last sync changed. */
   private record Loaded(KnowledgeBase knowledge, IndexChanges changes, Retriever retriever, Assistant assistant) {}
@@ -86,19 +88,41 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval)
       throws KnowledgeFormatException, IOException {
-    Embedder embedder = new CachingEmbedder(new OnnxEmbedder(settings.embeddingModel()), QUESTION_VECTORS);
-    return open(settings, embedder, retrieval, Clock.systemDefaultZone());
+    return open(settings, retrieval, true);
   }
 
+  /**
+   * @param remember keep the vectors of repeated questions, as the service does; a benchmark that wants every
+   *     question embedded as if new does not
+   */
+  public static GreenDesk open(Settings settings, RetrievalSettings retrieval, boolean remember)
+      throws KnowledgeFormatException, IOException {
+    OnnxEmbedder.Model model = settings.embeddingModel();
+    Embedder embedder = remembering(new OnnxEmbedder(model), remember);
+    Embedder sentences = model == OnnxEmbedder.Model.forSentences() ? embedder
+        : remembering(new OnnxEmbedder(OnnxEmbedder.Model.forSentences()), remember);
+    return open(settings, embedder, sentences, retrieval, Clock.systemDefaultZone());
+  }
+
+  private static Embedder remembering(Embedder embedder, boolean remember) {
+    return remember ? new CachingEmbedder(embedder, QUESTION_VECTORS) : embedder;
+  }
+
+  /** GreenDesk whose passages and sentences are embedded by the same model. */
   public static GreenDesk open(Settings settings, Embedder embedder, RetrievalSettings retrieval, Clock clock)
       throws KnowledgeFormatException, IOException {
+    return open(settings, embedder, embedder, retrieval, clock);
+  }
+
+  public static GreenDesk open(Settings settings, Embedder embedder, Embedder sentences, RetrievalSettings retrieval,
+      Clock clock) throws KnowledgeFormatException, IOException {
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
     RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
     Prompts prompts = settings.llm().enabled() ? prompts(settings) : null;
     // One registry for the process: the service serves it at /metrics; the other commands just drop it.
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     LlmMetrics llmMetrics = new LlmMetrics(metrics);
-    PassageIndex index = new PassageIndex(indexFolder(settings), embedder, new Chunker(), retrieval);
+    PassageIndex index = new PassageIndex(indexFolder(settings), embedder, sentences, new Chunker(), retrieval);
     GuardedLanguageModel model = null;
     try {
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
@@ -133,9 +157,19 @@ public final class GreenDesk implements AutoCloseable {
   private Loaded serve(KnowledgeBase knowledge) throws IOException {
     IndexChanges changes = index.sync(knowledge);
     Retriever retriever = new Retriever(index, knowledge, retrieval);
-    ExtractiveComposer composer = new ExtractiveComposer(retriever::analyse, retriever::idf, 480, 3);
     return new Loaded(knowledge, changes, retriever,
-        new Assistant(retriever, policy, Confidence.defaults(), composer, clock, writer));
+        new Assistant(retriever, policy, Confidence.defaults(), answerWeights, clock, writer));
+  }
+
+  /**
+   * Answers with other composer weights from now on, on the same knowledge and index: for tuning them in
+   * {@code eval}.
+   */
+  public void tune(AnswerWeights weights) {
+    this.answerWeights = weights;
+    Loaded current = loaded;
+    loaded = new Loaded(current.knowledge(), current.changes(), current.retriever(),
+        new Assistant(current.retriever(), policy, Confidence.defaults(), weights, clock, writer));
   }
 
   /** The configured model behind its guard: 5 failures in a row open the circuit for a minute. */

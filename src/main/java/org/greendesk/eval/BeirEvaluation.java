@@ -43,7 +43,7 @@ public final class BeirEvaluation {
     BeirBenchmark benchmark = BeirBenchmark.load(folder, split);
     OnnxEmbedder embedder = new OnnxEmbedder(settings.embeddingModel());
     Path indexFolder = indexFolder(settings, folder, embedder);
-    try (PassageIndex index = new PassageIndex(indexFolder, embedder, new Chunker(), retrieval)) {
+    try (PassageIndex index = new PassageIndex(indexFolder, embedder, null, new Chunker(), retrieval)) {
       progress.accept("Indexing " + benchmark.corpus().documents().size() + " documents in " + indexFolder
           + " (the first run embeds the whole corpus and takes minutes)...");
       IndexChanges changes = index.sync(benchmark.corpus());

@@ -107,9 +107,10 @@ public final class KnowledgeCandidates {
     String category = c.topic() != null && CATEGORIES.contains(c.topic()) ? c.topic() : "guide";
     String title = c.question().replaceAll("\\s+", " ").strip();
     title = title.length() <= 80 ? title : title.substring(0, 79) + "…";
-    String note = "Draft from an advisor's answer in escalation #" + c.escalationId() + ", accepted by " + by + " on "
-        + now.atOffset(ZoneOffset.UTC).toLocalDate() + ". Check the facts, take out anything personal about the SME, "
-        + "add `source`, `topics` and `aliases`, then move this file into the " + category + "/ folder to publish it.";
+    String note = "Curated answer from an advisor in escalation #" + c.escalationId() + ", accepted by " + by + " on "
+        + now.atOffset(ZoneOffset.UTC).toLocalDate() + ". Check the facts and take out anything personal about the "
+        + "SME; make the answer name its subject and state the fact in at most 300 characters; then move the Q: and "
+        + "A: lines into the Questions section of the " + category + " document they belong to, and delete this file.";
     return new KnowledgeDrafts.Draft(KnowledgeDrafts.id(c.question(), 6, "escalation-" + c.escalationId()), title,
         category, c.economies(), note, c.question(), c.answer(), now.atOffset(ZoneOffset.UTC).toLocalDate());
   }

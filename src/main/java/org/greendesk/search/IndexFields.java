@@ -21,9 +21,11 @@ final class IndexFields {
   static final String TOPICS = "topics";
   static final String BODY = "body";
   static final String VECTOR = "vector";
+  static final String KIND = "kind";
+  static final String SENTENCE_VECTORS = "sentence_vectors";
 
   /** Bumped whenever the fields, their analysis or the chunking change, so that old indexes are rebuilt. */
-  static final String FORMAT = "5";
+  static final String FORMAT = "6";
 
   private IndexFields() {}
 

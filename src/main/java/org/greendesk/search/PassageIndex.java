@@ -33,6 +33,9 @@ import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.Passage;
+import org.greendesk.knowledge.PassageKind;
+import org.greendesk.knowledge.QuestionPair;
+import org.greendesk.knowledge.Sentences;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,11 +52,26 @@ public final class PassageIndex implements AutoCloseable {
 
   private final Directory directory;
   private final Embedder embedder;
+  private final @Nullable Embedder sentenceEmbedder;
   private final Chunker chunker;
   private final BM25Similarity similarity;
   private @Nullable SearcherManager searchers;
 
+  /** An index that keeps every sentence's vector, made by the same model as the passages'. */
   public PassageIndex(Path folder, Embedder embedder, Chunker chunker, RetrievalSettings settings) {
+    this(folder, embedder, embedder, chunker, settings);
+  }
+
+  /**
+   * @param embedder embeds passages, for the search
+   * @param sentenceEmbedder embeds every sentence, for answers; {@code null} for an index that keeps none, as a
+   *     retrieval benchmark's (its corpus would take many times longer to build). A smaller model than the
+   *     passages' keeps the build short: sentences are five times as many as passages. A curated pair's questions
+   *     are embedded by the passages' model, whatever this is: a question is matched against them like a passage.
+   */
+  public PassageIndex(Path folder, Embedder embedder, @Nullable Embedder sentenceEmbedder, Chunker chunker,
+      RetrievalSettings settings) {
+    this.sentenceEmbedder = sentenceEmbedder;
     try {
       this.directory = FSDirectory.open(folder);
     } catch (IOException e) {
@@ -68,8 +86,7 @@ public final class PassageIndex implements AutoCloseable {
   public synchronized IndexChanges sync(KnowledgeBase base) throws IOException {
     long start = System.nanoTime();
     Map<String, String> committed = commitData();
-    boolean sameSetup = embedder.modelId().equals(committed.get(MODEL))
-        && IndexFields.FORMAT.equals(committed.get(FORMAT));
+    boolean sameSetup = embedder.modelId().equals(committed.get(MODEL)) && format().equals(committed.get(FORMAT));
     if (sameSetup && base.contentHash().equals(committed.get(KNOWLEDGE_HASH))) {
       openSearchers();
       return new IndexChanges(List.of(), List.of(), List.of(), base.documents().size(), passageCount(), false,
@@ -99,7 +116,7 @@ public final class PassageIndex implements AutoCloseable {
       }
       write(writer, toWrite);
       writer.setLiveCommitData(Map.of(KNOWLEDGE_HASH, base.contentHash(), MODEL, embedder.modelId(),
-          FORMAT, IndexFields.FORMAT).entrySet());
+          FORMAT, format()).entrySet());
       writer.commit();
     }
     openSearchers();
@@ -115,17 +132,76 @@ public final class PassageIndex implements AutoCloseable {
       owners.put(document.id(), document);
       passages.addAll(chunker.chunk(document));
     }
-    List<float[]> vectors = embedder.embedPassages(passages.stream().map(p -> denseText(owners.get(p.documentId()), p)).toList());
+    // Passages, and a pair's questions, by the search's model: a pair's own vector is the mean of its questions',
+    // since a question is best found by its like. Sentences by the sentence model.
+    List<String> texts = new ArrayList<>();
+    passages.forEach(p -> texts.addAll(p.kind() == PassageKind.QUESTION ? sentences(p)
+        : List.of(denseText(owners.get(p.documentId()), p))));
+    List<float[]> vectors = embedder.embedPassages(texts);
+    List<String> sentenceTexts = new ArrayList<>();
+    passages.stream().filter(p -> p.kind() != PassageKind.QUESTION).forEach(p -> sentenceTexts.addAll(embedded(p)));
+    List<float[]> sentenceVectors = sentenceEmbedder == null ? List.of()
+        : sentenceEmbedder.embedPassages(sentenceTexts);
     Map<String, List<Document>> byDocument = new HashMap<>();
-    for (int i = 0; i < passages.size(); i++) {
-      Passage passage = passages.get(i);
+    int next = 0;
+    int nextSentence = 0;
+    for (Passage passage : passages) {
+      float[] vector;
+      List<float[]> own;
+      if (passage.kind() == PassageKind.QUESTION) {
+        own = vectors.subList(next, next + sentences(passage).size());
+        next += own.size();
+        vector = mean(own);
+      } else {
+        vector = vectors.get(next++);
+        own = sentenceVectors.subList(nextSentence, nextSentence + embedded(passage).size());
+        nextSentence += own.size();
+      }
       byDocument.computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
-          .add(toLucene(owners.get(passage.documentId()), passage, vectors.get(i)));
+          .add(toLucene(owners.get(passage.documentId()), passage, vector, own));
     }
     for (KnowledgeDocument document : documents) {
       writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, document.id()),
           byDocument.getOrDefault(document.id(), List.of()));
     }
+  }
+
+  /** The index's format, with the model of its sentence vectors, if it keeps any. */
+  private String format() {
+    return IndexFields.FORMAT + "/" + (sentenceEmbedder == null ? "no-sentences" : sentenceEmbedder.modelId());
+  }
+
+  /** A passage's sentences, to embed by the sentence model when sentences are kept. */
+  private List<String> embedded(Passage passage) {
+    return sentenceEmbedder == null ? List.of() : sentences(passage);
+  }
+
+  /** The mean of unit vectors, scaled to unit length again. */
+  private static float[] mean(List<float[]> vectors) {
+    float[] sum = new float[vectors.get(0).length];
+    vectors.forEach(v -> {
+      for (int i = 0; i < v.length; i++) {
+        sum[i] += v[i];
+      }
+    });
+    double norm = 0;
+    for (float x : sum) {
+      norm += x * x;
+    }
+    float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-9));
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] *= scale;
+    }
+    return sum;
+  }
+
+  /**
+   * The texts whose vectors an answer compares with the question: a pair's questions, or a passage's sentences
+   * as {@link Sentences} cuts them.
+   */
+  static List<String> sentences(Passage passage) {
+    return passage.kind() == PassageKind.QUESTION ? QuestionPair.parse(passage.text()).questions()
+        : Sentences.of(passage.text());
   }
 
   /** The text embedded for a passage: the title and heading give a bare section its subject. */
@@ -134,7 +210,8 @@ public final class PassageIndex implements AutoCloseable {
     return document.title() + "\n" + heading + passage.text();
   }
 
-  private static Document toLucene(KnowledgeDocument owner, Passage passage, float[] vector) {
+  private static Document toLucene(KnowledgeDocument owner, Passage passage, float[] vector,
+      List<float[]> sentenceVectors) {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.PASSAGE_ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(IndexFields.DOCUMENT_ID, passage.documentId(), Field.Store.YES));
@@ -144,6 +221,8 @@ public final class PassageIndex implements AutoCloseable {
     doc.add(new StoredField(IndexFields.ORDINAL, passage.ordinal()));
     doc.add(new StoredField(IndexFields.HEADING, passage.heading()));
     doc.add(new StoredField(IndexFields.TEXT, passage.text()));
+    doc.add(new StoredField(IndexFields.KIND, passage.kind().name()));
+    doc.add(new StoredField(IndexFields.SENTENCE_VECTORS, SentenceVectors.pack(sentenceVectors)));
     doc.add(new TextField(IndexFields.TITLE, owner.title(), Field.Store.NO));
     doc.add(new TextField(IndexFields.ALIASES, String.join("\n", owner.aliases()), Field.Store.NO));
     doc.add(new TextField(IndexFields.TOPICS, String.join("\n", owner.topics()), Field.Store.NO));
@@ -223,6 +302,11 @@ public final class PassageIndex implements AutoCloseable {
 
   Embedder embedder() {
     return embedder;
+  }
+
+  /** The model of the sentence vectors, or {@code null} when the index keeps none. */
+  @Nullable Embedder sentenceEmbedder() {
+    return sentenceEmbedder;
   }
 
   @Override

@@ -19,6 +19,8 @@ import org.apache.lucene.search.TopDocs;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.Passage;
+import org.greendesk.knowledge.PassageKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hybrid retrieval: BM25 and vector rankings of passages, fused by weighted reciprocal rank, grouped by document
@@ -34,7 +36,8 @@ public final class Retriever {
    */
   private static final String QUESTION_WORDS = "i me my we us our ours you your what which who whom whose when "
       + "where why how do does did doing done can could should would shall may might must have has had get got "
-      + "need needs want wants now were am been being also still please tell know about any some here there";
+      + "need needs want wants now were am been being also still please tell know about any some here there "
+      + "was is are be did put out get give find say said one ones thing things like";
   /** Coverage is a confidence signal for the first hits only; computing it further down would waste time. */
   private static final int COVERAGE_HITS = 3;
   /** The economy of documents that apply anywhere (the knowledge format's convention). */
@@ -50,6 +53,8 @@ public final class Retriever {
   /** Words of each document met so far, for coverage; filled as documents are hit. */
   private final Map<String, Set<String>> documentWords = new ConcurrentHashMap<>();
   private final Set<String> questionWords = Set.copyOf(LexicalQueries.terms(analyzer, QUESTION_WORDS));
+  /** The sentence vectors of every passage read so far, by passage id: a few MiB for the whole base. */
+  private final Map<String, List<float[]>> sentenceVectors = new ConcurrentHashMap<>();
 
   public Retriever(PassageIndex index, KnowledgeBase base, RetrievalSettings settings) {
     this.index = index;
@@ -69,7 +74,13 @@ public final class Retriever {
     try {
       IndexSearcher searcher = index.acquire();
       try {
-        return new SearchResult(query, rank(searcher, query, terms, economies), terms, economies);
+        boolean dense = query.mode() != SearchMode.BM25 && !query.text().isBlank();
+        float[] vector = dense ? index.embedder().embedQuery(query.text()) : null;
+        Embedder sentences = index.sentenceEmbedder();
+        float[] sentenceVector = !dense || sentences == null ? null
+            : sentences == index.embedder() ? vector : sentences.embedQuery(query.text());
+        return new SearchResult(query, rank(searcher, query, terms, economies, vector), terms, economies, vector,
+            sentenceVector);
       } finally {
         index.release(searcher);
       }
@@ -78,8 +89,8 @@ public final class Retriever {
     }
   }
 
-  private List<DocumentHit> rank(IndexSearcher searcher, SearchQuery query, List<String> terms, Set<String> economies)
-      throws IOException {
+  private List<DocumentHit> rank(IndexSearcher searcher, SearchQuery query, List<String> terms, Set<String> economies,
+      float @Nullable [] vector) throws IOException {
     Map<String, Passage> passages = new HashMap<>();
     List<List<String>> rankings = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
@@ -90,8 +101,7 @@ public final class Retriever {
       rankings.add(collect(searcher, top, passages, null));
       weights.add(settings.bm25Weight());
     }
-    if (query.mode() != SearchMode.BM25 && !query.text().isBlank()) {
-      float[] vector = index.embedder().embedQuery(query.text());
+    if (vector != null) {
       TopDocs top = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, settings.candidates()),
           settings.candidates());
       rankings.add(collect(searcher, top, passages, similarities));
@@ -131,7 +141,10 @@ public final class Retriever {
         score /= 1 + settings.economyBoost();
       }
       List<Passage> found = entry.getValue().stream().map(passages::get).toList();
-      double similarity = entry.getValue().stream().mapToDouble(id -> similarities.getOrDefault(id, -1.0)).max()
+      // A curated question is close to any question of the same form ("what is the X price today?"): the
+      // document's own text tells better how close it is to what is asked.
+      double similarity = entry.getValue().stream().filter(id -> passages.get(id).kind() != PassageKind.QUESTION)
+          .mapToDouble(id -> similarities.getOrDefault(id, -1.0)).max()
           .orElse(-1);
       hits.add(new DocumentHit(document, score, found, similarity < -0.5 ? lowestSimilarity : similarity, 0));
     }
@@ -177,8 +190,10 @@ public final class Retriever {
       Map<String, Double> similarities) throws IOException {
     List<String> ranking = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {
-      Passage passage = stored.get(searcher, hit.doc);
+      StoredPassages.Stored found = stored.get(searcher, hit.doc);
+      Passage passage = found.passage();
       String id = passage.id();
+      sentenceVectors.putIfAbsent(id, found.sentenceVectors());
       passages.putIfAbsent(id, passage);
       if (similarities != null) {
         similarities.put(id, 2.0 * hit.score - 1);
@@ -186,6 +201,15 @@ public final class Retriever {
       ranking.add(id);
     }
     return ranking;
+  }
+
+  /**
+   * The vectors of a found passage's sentences, in the order {@link PassageIndex#sentences} gives them: a pair's
+   * questions by the search's model (compare them with {@link SearchResult#queryVector}), a passage's sentences by
+   * the sentence model ({@link SearchResult#sentenceVector}); empty for a passage this retriever has not returned.
+   */
+  public List<float[]> sentenceVectors(Passage passage) {
+    return sentenceVectors.getOrDefault(passage.id(), List.of());
   }
 
   public KnowledgeBase knowledgeBase() {
@@ -206,6 +230,11 @@ public final class Retriever {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** True for a word of how people ask ("what", "did", "we"), as the index analyses it. */
+  public boolean isQuestionWord(String term) {
+    return questionWords.contains(term);
   }
 
   /** The text's words as the index knows them: the composer compares sentences with the question this way. */

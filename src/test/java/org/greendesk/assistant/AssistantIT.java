@@ -84,7 +84,18 @@ class AssistantIT {
 
     assertThat(history.get(0).answer().sources()).first().extracting(Source::id).isEqualTo("sg-carbon-tax");
     assertThat(followUp.sources()).first().extracting(Source::id).asString().startsWith("kr-");
-    assertThat(followUp.sources()).extracting(Source::id).contains("kr-k-ets");
+    assertThat(followUp.text()).contains("K-ETS");
+  }
+
+  @Test
+  void should_find_the_like_of_the_previous_subject_in_another_economy() {
+    List<Turn> history = new ArrayList<>();
+    history.add(assistant.reply("What is the Energy Efficiency Grant in Singapore?", history, 3));
+
+    Answer followUp = assistant.reply("Is there something similar in Japan?", history, 3).answer();
+
+    assertThat(followUp.sources()).first().extracting(Source::id).isEqualTo("fund-jp-sme-energy-saving-subsidies");
+    assertThat(followUp.text()).doesNotContain("Singapore");
   }
 
   @Test

@@ -47,6 +47,25 @@ class EvaluationIT {
   }
 
   @Test
+  void should_state_the_fact_asked_for_in_at_least_68_percent_of_answers_and_rarely_anything_wrong() throws Exception {
+    List<AnswerQuestion> questions = AnswerEvaluation.load(Path.of("eval/answers"));
+
+    AnswerEvaluation.Report report = AnswerEvaluation.run(questions, q -> desk.assistant().reply(q, List.of(), 3)
+        .answer());
+
+    assertThat(report.questions()).isGreaterThanOrEqualTo(200);
+    assertThat(report.stated()).isGreaterThanOrEqualTo(0.68);
+    assertThat(report.heldOutStated()).isGreaterThanOrEqualTo(0.62);
+    assertThat(report.wrong()).isLessThanOrEqualTo(0.03);
+  }
+
+  @Test
+  void should_expect_only_documents_that_exist_in_the_answer_set() throws Exception {
+    var ids = desk.knowledge().byId().keySet();
+    assertThat(AnswerEvaluation.load(Path.of("eval/answers"))).allSatisfy(q -> assertThat(ids).contains(q.document()));
+  }
+
+  @Test
   void should_route_at_least_nine_in_ten_cases_that_need_a_person_and_at_most_one_in_ten_needlessly()
       throws Exception {
     List<RoutingEvaluation.Labelled> messages = RoutingEvaluation.load(Path.of("eval/routing"));

@@ -74,7 +74,8 @@ class KnowledgeCandidatesTest {
   }
 
   @Test
-  void should_accept_once_into_a_valid_draft_that_the_loader_skips_until_it_is_moved() throws Exception {
+  void should_accept_once_into_a_draft_pair_that_the_loader_skips_until_it_is_moved_into_a_document()
+      throws Exception {
     KnowledgeFiles.write(knowledge, "funding/alpha.md", KnowledgeFiles.document("alpha", "Alpha", "funding", "Text."));
     Escalation e = claimed("Grants for solar: panels in \"Hanoi\"?");
     services.handoffs().reply(e.id(), "kim", "The green fund pays 30%.");
@@ -87,13 +88,17 @@ class KnowledgeCandidatesTest {
     assertThat(again).isFalse();
     assertThat(candidates.offered(10)).isEmpty();
     assertThat(draft.getParent().getFileName()).hasToString(KnowledgeDrafts.FOLDER);
-    assertThat(Files.readString(draft)).contains("status: draft", "The green fund pays 30%.", "USTAFF");
+    String written = Files.readString(draft);
+    assertThat(written).contains("status: draft", "USTAFF", "## Questions\nQ: Grants for solar: panels in "
+        + "\"Hanoi\"?\nA: The green fund pays 30%.\n");
     assertThat(new KnowledgeLoader().load(knowledge).documents()).extracting(KnowledgeDocument::id)
         .containsExactly("alpha");
-    Files.move(draft, knowledge.resolve("funding").resolve(draft.getFileName()));
+    // Publishing: the pair's lines move into the document's Questions section.
+    String pair = written.substring(written.indexOf("## Questions"));
+    Files.writeString(knowledge.resolve("funding/alpha.md"), "\n" + pair, java.nio.file.StandardOpenOption.APPEND);
     KnowledgeBase published = new KnowledgeLoader().load(knowledge);
-    assertThat(published.documents()).extracting(KnowledgeDocument::title)
-        .contains("Grants for solar: panels in \"Hanoi\"?");
+    assertThat(published.document("alpha").orElseThrow().questions()).singleElement()
+        .satisfies(q -> assertThat(q.answer()).isEqualTo("The green fund pays 30%."));
   }
 
   @Test

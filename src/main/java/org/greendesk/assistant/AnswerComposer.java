@@ -1,0 +1,289 @@
+package org.greendesk.assistant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.knowledge.Passage;
+import org.greendesk.knowledge.PassageKind;
+import org.greendesk.knowledge.QuestionPair;
+import org.greendesk.search.DocumentHit;
+import org.greendesk.search.SearchResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers without a language model, from the documents found. A curated pair whose question matches closely is
+ * answered with its answer. Otherwise it scores the sentences of the best documents by closeness in meaning to
+ * the question, the focus words they share with it and whether they carry the kind of fact asked for, and quotes
+ * the best ones of one document (two, each labelled, when the question compares two). Superseded rules are left
+ * out unless the past is asked about, and sentences about another economy than the one named are held back. When
+ * the documents lack the kind of fact asked for, it says so rather than quoting the nearest sentence. Stateless
+ * and thread safe.
+ */
+public final class AnswerComposer {
+  private static final Logger LOG = LoggerFactory.getLogger(AnswerComposer.class);
+  private static final int MAX_CHARS = 600;
+  private static final int MAX_LIST_CHARS = 1000;
+  private static final int MAX_SENTENCES = 3;
+  private static final int MAX_LIST_SENTENCES = 7;
+  private static final int CANDIDATE_HITS = 3;
+  private static final int MAX_LIST_ITEMS = 8;
+  private static final String LIST_ITEM = "\n- ";
+  private static final double[] HIT_WEIGHTS = {1.0, 0.85, 0.7, 0.6, 0.5};
+
+  private final SentenceScorer scorer;
+  private final DocumentNames names;
+  private final String notStated;
+
+  /**
+   * @param notStated the reply when the documents lack the fact: {@code {subject}}, {@code {what}} and
+   *     {@code {url}} are filled in
+   */
+  public AnswerComposer(SentenceScorer scorer, DocumentNames names, String notStated) {
+    this.scorer = scorer;
+    this.names = names;
+    this.notStated = notStated;
+  }
+
+  /** The answer to the question from the search's hits; the hits must not be empty. */
+  public Composition compose(String question, AskedFor asked, SearchResult result) {
+    return compose(question, asked, result, 0);
+  }
+
+  /**
+   * The answer to the question from the search's hits; the hits must not be empty.
+   *
+   * @param reserved characters of the chat message that something else will take (a note before the answer)
+   */
+  public Composition compose(String question, AskedFor asked, SearchResult result, int reserved) {
+    List<DocumentHit> hits = candidates(result.hits());
+    List<KnowledgeDocument> named = named(question, result, hits);
+    Optional<Composition> pair = pairAnswer(question, asked, result,
+        named.size() == 1 ? hits.stream().filter(h -> h.document().equals(named.get(0))).toList() : hits);
+    if (pair.isPresent()) {
+      return pair.get();
+    }
+    List<Scored> scored = new ArrayList<>();
+    for (int h = 0; h < result.hits().size() && h < HIT_WEIGHTS.length; h++) {
+      scored.addAll(scorer.sentences(asked, result, result.hits().get(h), HIT_WEIGHTS[h], result.economies()));
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("asked {}; best sentences:\n{}", asked, String.join("\n", scored.stream().limit(8)
+          .map(s -> String.format("  %.3f m=%.2f w=%.2f %s %s: %s", s.score(), s.meaning(), s.words(), s.carried(),
+              s.documentId(), s.text())).toList()));
+    }
+    List<KnowledgeDocument> subjects = subjects(asked, result, hits, named, scored);
+    List<Composition.Part> parts = new ArrayList<>();
+    boolean stated = true;
+    for (KnowledgeDocument subject : subjects) {
+      List<Scored> own = scored.stream().filter(s -> s.documentId().equals(subject.id())).toList();
+      stated &= !asked.primary().checkable() || own.stream().anyMatch(s -> scorer.states(asked, s));
+      part(asked, own, subjects.size(), reserved).ifPresent(parts::add);
+    }
+    if (!stated && subjects.size() == 1) {
+      return notStated(asked, subjects.get(0));
+    }
+    String fact = parts.isEmpty() ? "" : FactSignals.firstFact(asked.primary(), parts.get(0).fact());
+    boolean unknown = !parts.isEmpty() && FactSignals.saysUnknown(parts.get(0).fact());
+    return new Composition(text(parts, subjects), parts, Composition.Basis.SENTENCES, fact, !unknown);
+  }
+
+  /** The first hits, down to those scoring under half the best. */
+  private static List<DocumentHit> candidates(List<DocumentHit> hits) {
+    double top = hits.get(0).score();
+    return hits.stream().limit(CANDIDATE_HITS).filter(h -> h == hits.get(0) || h.score() >= 0.5 * top).toList();
+  }
+
+  private Optional<Composition> pairAnswer(String question, AskedFor asked, SearchResult result,
+      List<DocumentHit> hits) {
+    if (asked.comparison() || asked.history()) {
+      return Optional.empty();
+    }
+    @Nullable Matched best = null;
+    for (int h = 0; h < Math.min(2, hits.size()); h++) {
+      DocumentHit hit = hits.get(h);
+      if (!serves(hit.document(), result.economies())) {
+        continue;
+      }
+      for (Passage passage : hit.passages()) {
+        if (passage.kind() == PassageKind.QUESTION && answersKind(asked, passage)) {
+          double match = scorer.pairMatch(question, result, passage);
+          LOG.debug("pair {} of {}: {}", passage.id(), hit.document().id(), match);
+          if (match > 0 && (best == null || match > best.match())) {
+            best = new Matched(hit.document(), QuestionPair.parse(passage.text()), match);
+          }
+        }
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    String answer = best.pair().answer();
+    return Optional.of(new Composition(answer, List.of(new Composition.Part(best.document().id(), List.of(answer),
+        answer)), Composition.Basis.PAIR, FactSignals.firstFact(asked.primary(), answer),
+        !FactSignals.saysUnknown(answer)));
+  }
+
+  private record Matched(KnowledgeDocument document, QuestionPair pair, double match) {}
+
+  /** A curated answer answers a "when" only with a date, a "how much" only with an amount... */
+  private static boolean answersKind(AskedFor asked, Passage pair) {
+    return !asked.primary().checkable()
+        || asked.primary().answeredBy(FactSignals.of(QuestionPair.parse(pair.text()).answer()));
+  }
+
+  /**
+   * The documents the question calls by name, among the hits that serve the economies it names: several when it
+   * names two by different names ("REACH vs K-REACH"), one name counting once ("carbon tax" may name several).
+   */
+  private List<KnowledgeDocument> named(String question, SearchResult result, List<DocumentHit> hits) {
+    Map<String, KnowledgeDocument> byName = new LinkedHashMap<>();
+    for (DocumentHit hit : hits) {
+      if (serves(hit.document(), result.economies())) {
+        names.nameIn(question, hit.document()).ifPresent(name -> byName.putIfAbsent(name, hit.document()));
+      }
+    }
+    return byName.values().stream().distinct().toList();
+  }
+
+  /**
+   * The documents to quote: the two a comparison names (or the best for each economy it names), else the one
+   * the question names, else the one with the best sentence.
+   */
+  private List<KnowledgeDocument> subjects(AskedFor asked, SearchResult result, List<DocumentHit> hits,
+      List<KnowledgeDocument> named, List<Scored> scored) {
+    if (named.size() >= 2) {
+      return named.subList(0, 2);
+    }
+    if (asked.comparison() && hits.size() >= 2) {
+      List<KnowledgeDocument> two = new ArrayList<>(named);
+      for (String economy : result.economies()) {
+        result.hits().stream().map(DocumentHit::document)
+            .filter(d -> d.economies().contains(economy) && !two.contains(d)).findFirst().ifPresent(two::add);
+      }
+      hits.stream().map(DocumentHit::document).filter(d -> !two.contains(d)).forEach(two::add);
+      return two.subList(0, 2);
+    }
+    if (named.size() == 1) {
+      return named;
+    }
+    // The best sentence that states the kind of fact asked for picks the document; else the best sentence.
+    Set<String> candidates = new HashSet<>(hits.stream().map(h -> h.document().id()).toList());
+    List<Scored> eligible = scored.stream().filter(s -> candidates.contains(s.documentId())).toList();
+    String best = eligible.stream().filter(s -> !asked.primary().checkable() || scorer.states(asked, s)).findFirst()
+        .or(() -> eligible.stream().findFirst()).map(Scored::documentId).orElse(hits.get(0).document().id());
+    return hits.stream().map(DocumentHit::document).filter(d -> d.id().equals(best)).toList();
+  }
+
+  /** The best sentences of one document, in its order, within a chat message's length. */
+  private Optional<Composition.Part> part(AskedFor asked, List<Scored> own, int subjects, int reserved) {
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
+    Scored best = own.get(0);
+    String label = names.label(best.documentId()) + ": ";
+    // Each part of a comparison carries its label; the whole stays within a chat message.
+    int budget = ((asked.list() ? MAX_LIST_CHARS : MAX_CHARS) - reserved) / subjects
+        - (subjects > 1 ? label.length() + 2 : 0);
+    int maxSentences = asked.list() ? MAX_LIST_SENTENCES : MAX_SENTENCES;
+    List<Scored> chosen = new ArrayList<>(List.of(best));
+    int length = best.text().length();
+    for (Scored sentence : own.subList(1, own.size())) {
+      if (chosen.size() >= maxSentences || sentence.score() < scorer.keep() * best.score()) {
+        break;
+      }
+      if (length + sentence.text().length() + 1 <= budget) {
+        chosen.add(sentence);
+        length += sentence.text().length() + 1;
+      }
+    }
+    // The fact first, then what else helps, in the document's order.
+    chosen.sort(Comparator.comparing((Scored s) -> s != best).thenComparingInt(Scored::passage)
+        .thenComparingInt(Scored::position));
+    List<String> sentences = new ArrayList<>();
+    Set<Scored> seen = new HashSet<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      Scored s = chosen.get(i);
+      boolean follows = i > 0 && chosen.get(i - 1).passage() == s.passage()
+          && chosen.get(i - 1).position() == s.position() - 1;
+      if (seen.add(s)) {
+        sentences.add(s.pronounSubject() && !follows && subjects == 1 ? label + s.text() : s.text());
+      }
+      if (s.introducesList()) {
+        for (String item : items(s, own, seen)) {
+          if (length + item.length() > budget) {
+            break;
+          }
+          sentences.add(item);
+          length += item.length();
+        }
+      }
+    }
+    return Optional.of(new Composition.Part(best.documentId(), sentences, best.text()));
+  }
+
+  /** The items of the list a sentence introduces, the lines after it in its passage, each as a bullet line. */
+  private static List<String> items(Scored intro, List<Scored> own, Set<Scored> seen) {
+    Map<Integer, List<Scored>> byLine = new TreeMap<>();
+    own.stream().filter(s -> s.passage() == intro.passage() && s.line() > intro.line() && !seen.contains(s))
+        .sorted(Comparator.comparingInt(Scored::position))
+        .forEach(s -> byLine.computeIfAbsent(s.line(), l -> new ArrayList<>()).add(s));
+    List<String> items = new ArrayList<>();
+    byLine.values().stream().limit(MAX_LIST_ITEMS).forEach(line -> {
+      seen.addAll(line);
+      items.add(LIST_ITEM + String.join(" ", line.stream().map(Scored::text).toList()));
+    });
+    return items;
+  }
+
+  private String text(List<Composition.Part> parts, List<KnowledgeDocument> subjects) {
+    if (parts.size() == 1) {
+      return joined(parts.get(0).sentences());
+    }
+    Map<String, String> labelled = new LinkedHashMap<>();
+    for (Composition.Part part : parts) {
+      String label = names.label(part.documentId()) + ": ";
+      String text = joined(part.sentences().stream()
+          .map(s -> s.startsWith(label) ? s.substring(label.length()) : s).toList());
+      labelled.put(part.documentId(), label + text);
+    }
+    return String.join("\n\n", labelled.values());
+  }
+
+  /** Sentences one after the other, list items each on a line of its own. */
+  private static String joined(List<String> sentences) {
+    return String.join(" ", sentences).replace(" " + LIST_ITEM, LIST_ITEM);
+  }
+
+  private Composition notStated(AskedFor asked, KnowledgeDocument subject) {
+    String url = subject.source() == null ? subject.title() : subject.source();
+    String text = notStated.replace("{subject}", subject.shortName()).replace("{what}", what(asked.primary()))
+        .replace("{url}", url);
+    return new Composition(text, List.of(new Composition.Part(subject.id(), List.of(), text)),
+        Composition.Basis.NOT_STATED, "", false);
+  }
+
+  private static String what(AnswerKind kind) {
+    return switch (kind) {
+      case DATE -> "that date";
+      case AMOUNT -> "that amount";
+      case THRESHOLD -> "that threshold";
+      case CONTACT -> "whom to contact for this";
+      default -> "this";
+    };
+  }
+
+  private static boolean serves(KnowledgeDocument document, Set<String> economies) {
+    return economies.isEmpty()
+        || document.economies().stream().anyMatch(e -> economies.contains(e) || e.equals("Global"));
+  }
+}

@@ -1,0 +1,35 @@
+package org.greendesk.assistant;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a question asks for, read from its words.
+ *
+ * @param kinds the kinds of fact asked for, the one asked first first; {@link AnswerKind#GENERAL} alone when the
+ *     question asks for nothing in particular
+ * @param focus the question's words (as the index analyses them) that say which fact or part is meant, the
+ *     question words and the subject's names left out: "first annual declaration", "leak checks"
+ * @param history it asks about the past: original dates, what changed, before a postponement
+ * @param list it asks for a list or for steps, so the answer may be longer than a chat message
+ * @param comparison it compares two subjects ("REACH vs K-REACH")
+ */
+public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison) {
+
+  public AskedFor {
+    kinds = List.copyOf(kinds);
+    focus = List.copyOf(focus);
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("at least one kind");
+    }
+  }
+
+  /** The kind asked for first. */
+  public AnswerKind primary() {
+    return Objects.requireNonNull(kinds.get(0));
+  }
+
+  boolean wants(AnswerKind kind) {
+    return kinds.contains(kind);
+  }
+}

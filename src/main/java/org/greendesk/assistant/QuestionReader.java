@@ -1,0 +1,75 @@
+package org.greendesk.assistant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Reads what a question asks for from the routing policy's cue phrases ({@code asks_date}, {@code asks_amount},
+ * ...): the kinds whose cues it holds, the one that comes first first ("when" before "small companies"). A
+ * definition is asked for only when nothing more specific is. Immutable and thread safe.
+ */
+final class QuestionReader {
+  private final Map<AnswerKind, Phrases> cues = new EnumMap<>(AnswerKind.class);
+  private final Phrases history;
+  private final Phrases list;
+  private final Phrases comparison;
+  private final Function<String, List<String>> analyse;
+  private final Predicate<String> questionWord;
+
+  /**
+   * @param analyse the index's analysis, so that focus terms compare with sentences as the search does
+   * @param questionWord tells the words of how people ask ("what", "did"), which say nothing of the focus
+   */
+  QuestionReader(RoutingPolicy policy, Function<String, List<String>> analyse, Predicate<String> questionWord) {
+    this.analyse = analyse;
+    this.questionWord = questionWord;
+    for (AnswerKind kind : AnswerKind.values()) {
+      if (kind != AnswerKind.GENERAL) {
+        cues.put(kind, policy.phrases(kind.cues()));
+      }
+    }
+    this.history = policy.phrases("asks_history");
+    this.list = policy.phrases("asks_list");
+    this.comparison = policy.phrases("asks_comparison");
+  }
+
+  /**
+   * What a message asks for, in the context of the question it was completed into: the kinds it asks for itself
+   * ("and the deadline?"), else those of the whole; the focus of the whole.
+   */
+  AskedFor read(String message, String standalone) {
+    AskedFor own = read(message);
+    if (message.equals(standalone)) {
+      return own;
+    }
+    AskedFor whole = read(standalone);
+    boolean specific = own.primary() != AnswerKind.GENERAL && own.primary() != AnswerKind.DEFINITION;
+    return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
+        own.list() || whole.list(), own.comparison());
+  }
+
+  AskedFor read(String question) {
+    List<AnswerKind> kinds = new ArrayList<>();
+    Map<AnswerKind, Integer> positions = new EnumMap<>(AnswerKind.class);
+    cues.forEach((kind, phrases) -> {
+      int at = phrases.firstIndexIn(question);
+      if (at >= 0 && kind != AnswerKind.DEFINITION) {
+        positions.put(kind, at);
+      }
+    });
+    positions.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+        .forEach(e -> kinds.add(e.getKey()));
+    if (kinds.isEmpty()) {
+      kinds.add(cues.get(AnswerKind.DEFINITION).foundIn(question) ? AnswerKind.DEFINITION : AnswerKind.GENERAL);
+    }
+    List<String> focus = analyse.apply(question).stream().filter(t -> !questionWord.test(t)).distinct().toList();
+    return new AskedFor(kinds, focus, history.foundIn(question),
+        list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
+        comparison.foundIn(question));
+  }
+}

@@ -1,0 +1,181 @@
+package org.greendesk.assistant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.greendesk.knowledge.EconomyLexicon;
+import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.knowledge.Passage;
+import org.greendesk.knowledge.PassageKind;
+import org.greendesk.search.DocumentHit;
+import org.greendesk.search.SearchResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Scores the sentences of a found document against a question, and curated questions against it: closeness in
+ * meaning (the embeddings' cosine, from vectors the index keeps for every sentence), the question's focus words
+ * shared (rare ones counting more), and whether the sentence carries the kind of fact asked for. Thread safe.
+ */
+public final class SentenceScorer {
+  /** A focus word that is also one of the document's names tells little about which sentence answers. */
+  private static final double NAME_WEIGHT = 0.25;
+  private static final double OTHER_ECONOMY = 0.3;
+  private static final double OWN_ECONOMY = 1.2;
+  private static final double SUPERSEDED = 0.45;
+
+  private final PassageReader reader;
+  private final Function<Passage, List<float[]>> vectors;
+  private final DocumentNames names;
+  private final AnswerWeights weights;
+
+  /**
+   * @param analyse the index's analysis of text into terms
+   * @param idf how rare a term is in the passages
+   * @param vectors a found passage's sentence vectors, as the index keeps them
+   */
+  public SentenceScorer(Function<String, List<String>> analyse, ToDoubleFunction<String> idf,
+      Function<Passage, List<float[]>> vectors, EconomyLexicon economies, DocumentNames names, AnswerWeights weights) {
+    this.reader = new PassageReader(analyse, idf, economies);
+    this.vectors = vectors;
+    this.names = names;
+    this.weights = weights;
+  }
+
+  /** Every sentence of the hit's passages that may be quoted for this question, scored. */
+  List<Scored> sentences(AskedFor asked, SearchResult result, DocumentHit hit, double hitWeight,
+      Set<String> questionEconomies) {
+    KnowledgeDocument document = hit.document();
+    Map<String, Double> focus = new HashMap<>();
+    Set<String> named = names.terms(document.id());
+    asked.focus().forEach(t -> focus.put(t, reader.idf(t) * (named.contains(t) ? NAME_WEIGHT : 1)));
+    double focusWeight = focus.values().stream().mapToDouble(Double::doubleValue).sum();
+    // A document for another economy than the one asked about answers only when nothing closer does...
+    boolean elsewhere = !questionEconomies.isEmpty() && document.economies().stream()
+        .noneMatch(e -> questionEconomies.contains(e) || e.equals("Global"));
+    // ... and one for the economy asked about speaks more to it than one for everywhere.
+    double own = document.economies().stream().anyMatch(questionEconomies::contains) ? OWN_ECONOMY : 1;
+    boolean general = asked.primary() == AnswerKind.DEFINITION || asked.primary() == AnswerKind.GENERAL;
+    List<Scored> scored = new ArrayList<>();
+    for (Passage passage : hit.passages()) {
+      if (passage.kind() == PassageKind.QUESTION || passage.kind() == PassageKind.HISTORY && !asked.history()) {
+        continue;
+      }
+      PassageReader.Read read = reader.read(passage);
+      List<float[]> sentenceVectors = vectors.apply(passage);
+      for (int i = 0; i < read.sentences().size(); i++) {
+        PassageReader.Sentence sentence = read.sentences().get(i);
+        if (sentence.text().endsWith(":") && !asked.list()) {
+          continue; // it introduces a list that would be cut off
+        }
+        boolean opening = passage.ordinal() == 0 && i == 0;
+        double meaning = i < sentenceVectors.size() ? meaning(result.sentenceVector(), sentenceVectors.get(i)) : 0;
+        double words = focusWeight == 0 ? 0 : shared(focus, sentence.terms(), read.heading()) / focusWeight;
+        double score = weights.meaning() * meaning + weights.words() * words
+            + weights.kind() * kindScore(asked, sentence.carried(), opening)
+            + (general && opening ? weights.lead() : 0);
+        if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {
+          score *= weights.otherKind();
+        }
+        if (!asked.history() && sentence.superseded()) {
+          score *= SUPERSEDED;
+        }
+        if (elsewhere || aboutAnotherEconomy(sentence.economies(), document, questionEconomies)) {
+          score *= OTHER_ECONOMY;
+        }
+        scored.add(new Scored(document.id(), passage.ordinal(), i, sentence.line(), sentence.text(),
+            score * hitWeight * own, meaning, words, sentence.carried(), sentence.pronounSubject()));
+      }
+    }
+    return scored;
+  }
+
+  /** True when the sentence carries the kind of fact asked for and is about what was asked. */
+  boolean states(AskedFor asked, Scored sentence) {
+    return asked.primary().answeredBy(sentence.carried())
+        && (sentence.meaning() >= weights.statedMeaning() || sentence.words() >= weights.statedWords());
+  }
+
+  /**
+   * How closely a curated pair's questions match the asked one: above 0 when one matches closely enough for
+   * its answer to be given outright, else 0. Numbers count: a pair on "10-100 tonnes" does not answer a question
+   * on "5 t" when another pair might.
+   */
+  double pairMatch(String question, SearchResult result, Passage pair) {
+    List<String> asked = reader.terms(question);
+    List<float[]> questionVectors = vectors.apply(pair);
+    List<PassageReader.Sentence> questions = reader.read(pair).sentences();
+    List<String> askedNumbers = FactSignals.numbers(question);
+    List<String> pairNumbers = FactSignals.numbers(pair.text());
+    long sharedNumbers = askedNumbers.stream().filter(pairNumbers::contains).count();
+    if (!askedNumbers.isEmpty() && !pairNumbers.isEmpty() && sharedNumbers == 0) {
+      return 0;
+    }
+    double best = 0;
+    for (int i = 0; i < questions.size() && i < questionVectors.size(); i++) {
+      double cosine = cosine(result.queryVector(), questionVectors.get(i));
+      double words = overlap(asked, questions.get(i).terms());
+      boolean close = cosine >= weights.pairMeaning()
+          || cosine >= weights.pairWithWords() && words >= weights.pairWords();
+      if (close) {
+        best = Math.max(best, cosine + words + 0.1 * sharedNumbers);
+      }
+    }
+    return best;
+  }
+
+  double keep() {
+    return weights.keep();
+  }
+
+  private double kindScore(AskedFor asked, Set<AnswerKind> carried, boolean opening) {
+    if (asked.primary().answeredBy(carried)) {
+      return 1;
+    }
+    if (asked.kinds().stream().anyMatch(carried::contains)) {
+      return 0.5;
+    }
+    return asked.primary() == AnswerKind.DEFINITION && opening ? 1 : 0;
+  }
+
+  /** It names economies, none of them asked about, and one of them not the document's own. */
+  private static boolean aboutAnotherEconomy(Set<String> named, KnowledgeDocument document,
+      Set<String> questionEconomies) {
+    return !questionEconomies.isEmpty() && !named.isEmpty() && named.stream().noneMatch(questionEconomies::contains)
+        && named.stream().anyMatch(e -> !document.economies().contains(e));
+  }
+
+  private static double shared(Map<String, Double> focus, Set<String> words, Set<String> heading) {
+    return focus.entrySet().stream().mapToDouble(e -> words.contains(e.getKey()) ? e.getValue()
+        : heading.contains(e.getKey()) ? 0.5 * e.getValue() : 0).sum();
+  }
+
+  /** The share of both texts' rare words that they have in common (an F1 over idf weights). */
+  private double overlap(List<String> a, Set<String> right) {
+    Set<String> left = new HashSet<>(a);
+    double shared = left.stream().filter(right::contains).mapToDouble(reader::idf).sum();
+    double total = left.stream().mapToDouble(reader::idf).sum() + right.stream().mapToDouble(reader::idf).sum();
+    return total == 0 ? 0 : 2 * shared / total;
+  }
+
+  /** Closeness in meaning, from 0 (unrelated) to 1 (as close as an answer usually is). */
+  private double meaning(float @Nullable [] question, float[] sentence) {
+    double cosine = cosine(question, sentence);
+    return Math.max(0, Math.min(1, (cosine - weights.unrelated()) / (weights.related() - weights.unrelated())));
+  }
+
+  private static double cosine(float @Nullable [] a, float[] b) {
+    if (a == null || a.length != b.length) {
+      return 0;
+    }
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+}

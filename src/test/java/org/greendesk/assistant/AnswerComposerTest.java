@@ -1,0 +1,144 @@
+package org.greendesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.greendesk.knowledge.KnowledgeFiles.write;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.greendesk.knowledge.Chunker;
+import org.greendesk.knowledge.KnowledgeLoader;
+import org.greendesk.search.HashingEmbedder;
+import org.greendesk.search.PassageIndex;
+import org.greendesk.search.RetrievalSettings;
+import org.greendesk.search.Retriever;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How an offline answer is chosen, on a small knowledge base of its own: the sentence that carries the kind of
+ * fact asked for, curated answers, history, labelled comparisons, and saying what the sources lack.
+ */
+class AnswerComposerTest {
+  @TempDir static Path folder;
+  private static PassageIndex index;
+  private static Assistant assistant;
+
+  private static String document(String id, String title, String shortName, String economy, String body) {
+    return "---\nid: " + id + "\ntitle: " + title + "\nshort_name: " + shortName + "\ncategory: regulation\n"
+        + "economies: [" + economy + "]\naliases: [" + shortName + "]\nsource: https://example.org/" + id + "\n---\n"
+        + "# " + title + "\n\n" + body;
+  }
+
+  @BeforeAll
+  static void open() throws Exception {
+    Path knowledge = folder.resolve("knowledge");
+    write(knowledge, "knowledge.yaml", "economies:\n  EU: [europe]\n  Korea: [korean]\n");
+    write(knowledge, "regulation/eu-widgets.md", document("eu-widgets", "EU Widget Regulation", "EU widgets", "EU", """
+        The EU Widget Regulation sets rules for widgets sold in the EU.
+
+        ## What to do and by when
+        Widget makers must label every widget. The EU Widget Regulation applies from 1 March 2027 to small
+        companies. It also covers widget parts.
+
+        ## History
+        The EU Widget Regulation was originally due to apply from 1 March 2025.
+
+        ## Costs
+        The EU Widget Regulation charges no registration fee.
+
+        ## How to register
+        Widget makers register in three steps:
+        - Create an account on the widget portal.
+        - Upload the technical file.
+        - Pay nothing and wait for the number.
+
+        ## Questions
+        Q: Who runs the widget helpdesk?
+        A: The European Widget Agency runs the EU widget helpdesk at widgets@example.org.
+        """));
+    write(knowledge, "regulation/kr-widgets.md", document("kr-widgets", "Korean Widget Act", "K-widgets", "Korea", """
+        The Korean Widget Act sets rules for widgets sold in Korea.
+
+        ## What to do and by when
+        Korean widget makers must register widgets by 31 December 2028.
+        """));
+    var base = new KnowledgeLoader().load(knowledge);
+    index = new PassageIndex(folder.resolve("index"), new HashingEmbedder(), new Chunker(),
+        RetrievalSettings.defaults());
+    index.sync(base);
+    Retriever retriever = new Retriever(index, base, RetrievalSettings.defaults());
+    // The confidence curve is fitted to the real embedding model; this test's words-only vectors would fall under it.
+    Confidence sure = new Confidence(5, 0, 0);
+    assistant = new Assistant(retriever, ShippedPrompts.policy(), sure, AnswerWeights.defaults(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  private static Answer ask(String question) {
+    return assistant.reply(question, List.of(), 3).answer();
+  }
+
+  @Test
+  void should_answer_when_with_the_sentence_that_holds_the_date_in_force() {
+    Answer answer = ask("From when does the EU widget regulation apply to small companies?");
+
+    assertThat(answer.text()).startsWith("The EU Widget Regulation applies from 1 March 2027 to small companies.")
+        .doesNotContain("1 March 2025");
+  }
+
+  @Test
+  void should_quote_history_only_when_the_past_is_asked_about() {
+    Answer answer = ask("What was the original date of the EU widget regulation?");
+
+    assertThat(answer.text()).contains("originally due to apply from 1 March 2025");
+  }
+
+  @Test
+  void should_give_a_curated_answer_whole_when_the_question_matches_it() {
+    Answer answer = ask("Who runs the widget helpdesk?");
+
+    assertThat(answer.text())
+        .isEqualTo("The European Widget Agency runs the EU widget helpdesk at widgets@example.org.");
+    assertThat(answer.sources()).first().extracting(Source::id).isEqualTo("eu-widgets");
+    assertThat(answer.reason()).contains("a curated answer matched the question");
+  }
+
+  @Test
+  void should_list_the_steps_a_question_asks_for() {
+    Answer answer = ask("What are the steps to register under the EU widget regulation?");
+
+    assertThat(answer.text()).contains("Widget makers register in three steps:\n- Create an account on the widget "
+        + "portal.\n- Upload the technical file.");
+  }
+
+  @Test
+  void should_label_each_part_when_a_question_compares_two_documents() {
+    Answer answer = ask("EU widgets vs K-widgets: by when must we act?");
+
+    assertThat(answer.text()).contains("EU widgets: ").contains("K-widgets: ").contains("1 March 2027")
+        .contains("31 December 2028");
+  }
+
+  @Test
+  void should_name_the_document_of_a_sentence_whose_subject_is_implicit() {
+    Answer answer = ask("Does the EU widget regulation cover parts?");
+
+    assertThat(answer.text()).contains("EU widgets: It also covers widget parts.");
+  }
+
+  @Test
+  void should_say_what_the_sources_lack_and_offer_an_advisor_instead_of_the_nearest_sentence() {
+    Answer answer = ask("What does Korean widget registration cost in won?");
+
+    assertThat(answer.text()).isEqualTo("My source on K-widgets does not state that amount; the official page may: "
+        + "https://example.org/kr-widgets. An advisor can look into it for you.");
+    assertThat(answer.handoff()).isEqualTo(Handoff.OFFERED);
+    assertThat(answer.confidence()).isLessThan(ShippedPrompts.policy().answered());
+  }
+}

@@ -1,0 +1,50 @@
+package org.greendesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What kind of fact a question asks for, read with the shipped routing policy's cue phrases. */
+class QuestionReaderTest {
+  private static final Set<String> QUESTION_WORDS = Set.of("what", "when", "do", "we", "the", "is", "our", "a", "for");
+  private final QuestionReader reader = new QuestionReader(ShippedPrompts.policy(),
+      text -> List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")), QUESTION_WORDS::contains);
+
+  @Test
+  void should_read_the_kind_asked_for_first() {
+    assertThat(reader.read("When does EUDR start applying to small companies?").primary()).isEqualTo(AnswerKind.DATE);
+    assertThat(reader.read("How much does REACH registration cost for 5 tonnes per year?").primary())
+        .isEqualTo(AnswerKind.AMOUNT);
+    assertThat(reader.read("We import about 35 t of steel a year, do we still fall under CBAM?").primary())
+        .isEqualTo(AnswerKind.THRESHOLD);
+    assertThat(reader.read("who do I contact about K-REACH?").primary()).isEqualTo(AnswerKind.CONTACT);
+    assertThat(reader.read("What documents do we need for a KOSME loan?").primary()).isEqualTo(AnswerKind.DOCUMENTS);
+    assertThat(reader.read("What is CBAM?").primary()).isEqualTo(AnswerKind.DEFINITION);
+    assertThat(reader.read("Tell me something nice").primary()).isEqualTo(AnswerKind.GENERAL);
+  }
+
+  @Test
+  void should_not_take_the_askers_description_of_itself_for_the_question() {
+    assertThat(reader.read("medium size shoe company (120 staff). from when is the destruction ban for us?")
+        .primary()).isEqualTo(AnswerKind.DATE);
+  }
+
+  @Test
+  void should_tell_history_lists_and_comparisons() {
+    assertThat(reader.read("What were the original EUDR dates?").history()).isTrue();
+    assertThat(reader.read("What are the steps to register?").list()).isTrue();
+    assertThat(reader.read("REACH vs K-REACH deadlines").comparison()).isTrue();
+    assertThat(reader.read("When is the REACH deadline?").history()).isFalse();
+  }
+
+  @Test
+  void should_keep_the_kind_a_follow_up_asks_for_and_the_focus_of_the_whole() {
+    AskedFor asked = reader.read("and the deadline?", "K-REACH registration and the deadline?");
+
+    assertThat(asked.primary()).isEqualTo(AnswerKind.DATE);
+    assertThat(asked.focus()).contains("registration").doesNotContain("the");
+  }
+}
