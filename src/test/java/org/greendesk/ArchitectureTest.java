@@ -16,7 +16,7 @@ class ArchitectureTest {
   };
   private static final String[] VENDORS = {
     "org.telegram..", "com.slack..", "io.javalin..", "org.eclipse.jetty..", "dev.langchain4j..", "ai.djl..",
-    "ai.onnxruntime.."
+    "ai.onnxruntime..", "com.github.pemistahl.."
   };
 
   private final JavaClasses classes = new ClassFileImporter()
@@ -35,7 +35,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage(CORE)
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.greendesk.channel..", "org.greendesk.cli..", "org.greendesk.config..", "org.greendesk.embedding..",
-            "org.greendesk.llm..")
+            "org.greendesk.llm..", "org.greendesk.language..")
         .check(classes);
   }
 }

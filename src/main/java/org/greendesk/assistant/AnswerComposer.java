@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.Passage;
 import org.greendesk.knowledge.PassageKind;
@@ -41,13 +42,11 @@ public final class AnswerComposer {
 
   private final SentenceScorer scorer;
   private final DocumentNames names;
-  private final String notStated;
+  private final BiFunction<KnowledgeDocument, AnswerKind, String> notStated;
 
-  /**
-   * @param notStated the reply when the documents lack the fact: {@code {subject}}, {@code {what}} and
-   *     {@code {url}} are filled in
-   */
-  public AnswerComposer(SentenceScorer scorer, DocumentNames names, String notStated) {
+  /** @param notStated the sentence that says a document lacks the kind of fact asked for */
+  public AnswerComposer(SentenceScorer scorer, DocumentNames names,
+      BiFunction<KnowledgeDocument, AnswerKind, String> notStated) {
     this.scorer = scorer;
     this.names = names;
     this.notStated = notStated;
@@ -55,15 +54,18 @@ public final class AnswerComposer {
 
   /** The answer to the question from the search's hits; the hits must not be empty. */
   public Composition compose(String question, AskedFor asked, SearchResult result) {
-    return compose(question, asked, result, 0);
+    return compose(question, asked, result, 0, false);
   }
 
   /**
    * The answer to the question from the search's hits; the hits must not be empty.
    *
    * @param reserved characters of the chat message that something else will take (a note before the answer)
+   * @param translated the question is the English terms of one in another language, whose local names for
+   *     general things ("small company") name documents: two named make a comparison only when it says so
    */
-  public Composition compose(String question, AskedFor asked, SearchResult result, int reserved) {
+  public Composition compose(String question, AskedFor asked, SearchResult result, int reserved,
+      boolean translated) {
     List<DocumentHit> hits = candidates(result.hits());
     List<KnowledgeDocument> named = named(question, result, hits);
     Optional<Composition> pair = pairAnswer(question, asked, result,
@@ -81,7 +83,8 @@ public final class AnswerComposer {
           .map(s -> String.format("  %.3f m=%.2f w=%.2f %s %s: %s", s.score(), s.meaning(), s.words(), s.carried(),
               s.documentId(), s.text())).toList()));
     }
-    List<KnowledgeDocument> subjects = subjects(asked, result, hits, named, scored);
+    List<KnowledgeDocument> subjects = subjects(asked, result, hits,
+        translated && !asked.comparison() && named.size() > 1 ? named.subList(0, 1) : named, scored);
     List<Composition.Part> parts = new ArrayList<>();
     boolean stated = true;
     for (KnowledgeDocument subject : subjects) {
@@ -265,21 +268,9 @@ public final class AnswerComposer {
   }
 
   private Composition notStated(AskedFor asked, KnowledgeDocument subject) {
-    String url = subject.source() == null ? subject.title() : subject.source();
-    String text = notStated.replace("{subject}", subject.shortName()).replace("{what}", what(asked.primary()))
-        .replace("{url}", url);
+    String text = notStated.apply(subject, asked.primary());
     return new Composition(text, List.of(new Composition.Part(subject.id(), List.of(), text)),
         Composition.Basis.NOT_STATED, "", false);
-  }
-
-  private static String what(AnswerKind kind) {
-    return switch (kind) {
-      case DATE -> "that date";
-      case AMOUNT -> "that amount";
-      case THRESHOLD -> "that threshold";
-      case CONTACT -> "whom to contact for this";
-      default -> "this";
-    };
   }
 
   private static boolean serves(KnowledgeDocument document, Set<String> economies) {

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.greendesk.knowledge.CalendarEvent;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.messages.Messages;
 
 /**
  * Answers "what events are coming up?": the calendar's dated events from today on, then the recurring events the
@@ -23,21 +24,26 @@ final class EventListing {
   private static final int MAX_DATED = 5;
   private static final int MAX_RECURRING = 4;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   private final KnowledgeBase base;
   private final Function<String, List<String>> analyse;
   private final Set<String> generic;
+  private final Messages messages;
   private final Clock clock;
 
   /** @param generic words that say "events" without naming a subject (the trigger phrases, "next", "month") */
-  EventListing(KnowledgeBase base, Function<String, List<String>> analyse, List<String> generic, Clock clock) {
+  EventListing(KnowledgeBase base, Function<String, List<String>> analyse, List<String> generic, Messages messages,
+      Clock clock) {
     this.base = base;
     this.analyse = analyse;
     this.generic = new HashSet<>(analyse.apply(String.join(" ", generic)));
+    this.messages = messages;
     this.clock = clock;
   }
 
-  Answer answer(String question, int topK) {
+  /** @param language the language of the listing's own words; events keep their names */
+  Answer answer(String question, int topK, String language) {
     LocalDate today = LocalDate.now(clock);
     Set<String> economies = base.economies().find(question);
     List<String> subject = analyse.apply(base.economies().strip(question)).stream()
@@ -50,14 +56,17 @@ final class EventListing {
     StringBuilder text = new StringBuilder();
     Map<String, KnowledgeDocument> cited = new LinkedHashMap<>();
     if (dated.isEmpty()) {
-      text.append("I have no dated events in my calendar from ").append(DAY.format(today)).append(" on")
-          .append(economies.isEmpty() ? "" : " for " + String.join(", ", economies)).append(".");
+      text.append(messages.text(language, "events_none", Map.of("date", DAY.format(today),
+          "where", economies.isEmpty() ? "" : " (" + String.join(", ", economies) + ")")));
     } else {
-      text.append("Coming up:");
+      text.append(messages.text(language, "events_coming"));
       for (CalendarEvent event : dated) {
         text.append("\n- ").append(dates(event)).append(": ").append(event.title());
         if (!event.location().isEmpty()) {
           text.append(", ").append(event.location());
+        }
+        if (!event.confirmed()) {
+          text.append(" (").append(messages.text(language, "events_to_confirm")).append(")");
         }
         if (event.documentId() != null) {
           base.document(event.documentId()).ifPresent(d -> cited.put(d.id(), d));
@@ -65,7 +74,7 @@ final class EventListing {
       }
     }
     if (!recurring.isEmpty()) {
-      text.append("\n\nRecurring events").append(dated.isEmpty() ? " to look out for:" : " that may interest you:");
+      text.append("\n\n").append(messages.text(language, "events_recurring"));
       for (KnowledgeDocument document : recurring) {
         text.append("\n- ").append(document.title()).append(detail(document));
         cited.putIfAbsent(document.id(), document);
@@ -93,7 +102,16 @@ final class EventListing {
     return item -> !subject.isEmpty() && analyse.apply(text.apply(item)).stream().anyMatch(subject::contains);
   }
 
+  /** The event's days; an announced event spanning a month or a year is said as that month or year. */
   private static String dates(CalendarEvent event) {
+    if (!event.confirmed() && event.starts().getDayOfYear() == 1 && event.ends().getMonthValue() == 12
+        && event.ends().getDayOfMonth() == 31 && event.starts().getYear() == event.ends().getYear()) {
+      return String.valueOf(event.starts().getYear());
+    }
+    if (!event.confirmed() && event.starts().getDayOfMonth() == 1
+        && event.ends().equals(event.starts().withDayOfMonth(event.starts().lengthOfMonth()))) {
+      return MONTH.format(event.starts());
+    }
     return event.starts().equals(event.ends()) ? DAY.format(event.starts())
         : DAY.format(event.starts()) + " to " + DAY.format(event.ends());
   }

@@ -21,10 +21,15 @@ final class FollowUps {
     this.economies = economies;
   }
 
-  /** The question to search for and the economies it is about, given the previous turn, if any. */
-  Standalone resolve(String question, List<String> questionTerms, List<Turn> history) {
+  /**
+   * The question to search for and the economies it is about, given the previous turn, if any.
+   *
+   * @param message the SME's message, in whatever language
+   * @param question the message in English words: the message itself, or what its words mean in English
+   */
+  Standalone resolve(String message, String question, List<String> questionTerms, List<Turn> history) {
     Set<String> named = economies.find(question);
-    if (history.isEmpty() || !isFollowUp(question, questionTerms, named)) {
+    if (history.isEmpty() || !isFollowUp(message, question, questionTerms, named)) {
       return new Standalone(question, named, false);
     }
     Turn previous = history.get(history.size() - 1);
@@ -55,12 +60,12 @@ final class FollowUps {
     return markers.removeFrom(economies.strip(question)).replaceAll("[^\\p{L}\\p{N}]+", "").isEmpty();
   }
 
-  private boolean isFollowUp(String question, List<String> terms, Set<String> named) {
+  private boolean isFollowUp(String message, String question, List<String> terms, Set<String> named) {
     if (terms.size() > MAX_FOLLOW_UP_TERMS) {
       return false;
     }
     String rest = economies.strip(question).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    return markers.foundIn(question) || (!named.isEmpty() && rest.split(" ").length <= 3);
+    return markers.foundIn(message) || markers.foundIn(question) || (!named.isEmpty() && rest.split(" ").length <= 3);
   }
 
   /**

@@ -6,7 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A list of words or phrases matched as whole words, case-insensitively. Immutable. */
+/**
+ * A list of words or phrases matched as whole words, case-insensitively. Languages written without spaces (Chinese,
+ * Japanese, Thai) have no word boundaries to match, and Korean attaches its particles to the word ("언제까지"):
+ * a phrase of those scripts matches inside the text's runs of letters. Immutable.
+ */
 final class Phrases {
   private final Pattern pattern;
   private final boolean empty;
@@ -14,10 +18,28 @@ final class Phrases {
   Phrases(Collection<String> phrases) {
     this.empty = phrases.isEmpty();
     String alternatives = phrases.stream()
-        .map(p -> Pattern.quote(p.toLowerCase(Locale.ROOT).strip()))
+        .map(p -> p.toLowerCase(Locale.ROOT).strip())
+        .filter(p -> !p.isEmpty())
         .sorted((a, b) -> b.length() - a.length())
+        .map(Phrases::alternative)
         .collect(Collectors.joining("|"));
-    this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+    this.pattern = Pattern.compile(alternatives);
+  }
+
+  private static String alternative(String phrase) {
+    String before = unspaced(phrase.codePointAt(0)) ? "" : "(?<![\\p{L}\\p{N}])";
+    int last = phrase.codePointBefore(phrase.length());
+    String after = unspaced(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HANGUL ? ""
+        : "(?![\\p{L}\\p{N}])";
+    return before + Pattern.quote(phrase) + after;
+  }
+
+  /** A letter of a script written without spaces between words. */
+  private static boolean unspaced(int codePoint) {
+    return switch (Character.UnicodeScript.of(codePoint)) {
+      case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> true;
+      default -> false;
+    };
   }
 
   boolean foundIn(String text) {

@@ -12,26 +12,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The words, replies and thresholds that decide how a message is handled, read from a YAML file the centre edits
- * ({@code prompts/routing.yaml}), so that none of them is scattered in code. Immutable and thread safe.
+ * The words and thresholds that decide how a message is handled, read from a YAML file the centre edits
+ * ({@code prompts/routing.yaml}), so that none of them is scattered in code. What GreenDesk replies is in the
+ * message catalogue ({@code prompts/messages/}). Immutable and thread safe.
  *
  * @param answered confidence at or above which an answer stands on its own
  * @param weak confidence at or above which an answer is given with an offer of an advisor; below it, nothing
  *     relevant was found
  * @param maxQuestionChars longer messages are not searched; the user is asked to shorten them
  */
-public record RoutingPolicy(
-    double answered, double weak, int maxQuestionChars, Map<String, List<String>> phrases,
-    Map<String, String> replies) {
+public record RoutingPolicy(double answered, double weak, int maxQuestionChars, Map<String, List<String>> phrases) {
 
   static final List<String> PHRASE_LISTS = List.of(
       "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up",
       "events_upcoming", "events_generic", "accept_offer", "legal_or_urgent", "own_case", "frustration",
       "legal_certainty", "hedges", "asks_date", "asks_amount", "asks_threshold", "asks_contact", "asks_steps",
       "asks_documents", "asks_definition", "asks_history", "asks_list", "asks_comparison");
-  static final List<String> REPLIES = List.of("greeting", "thanks", "out_of_scope", "instruction_override",
-      "nothing_found", "weak_match", "advisor_request", "too_long", "escalated", "failed_twice", "english_only",
-      "fact_not_stated", "advisor_offer");
 
   public RoutingPolicy {
     if (!(0 <= weak && weak <= answered && answered <= 1)) {
@@ -41,12 +37,6 @@ public record RoutingPolicy(
       throw new IllegalArgumentException("max_question_chars must be at least 10: " + maxQuestionChars);
     }
     phrases = Map.copyOf(phrases);
-    replies = Map.copyOf(replies);
-    for (String reply : REPLIES) {
-      if (!replies.containsKey(reply)) {
-        throw new IllegalArgumentException("missing reply '" + reply + "'");
-      }
-    }
   }
 
   /** Reads the policy file; the message of the exception names the file and the problem. */
@@ -64,11 +54,9 @@ public record RoutingPolicy(
         Optional.ofNullable(root.path("phrases").get(list)).ifPresent(n -> n.forEach(v -> values.add(v.asText())));
         phrases.put(list, values);
       }
-      Map<String, String> replies = new TreeMap<>();
-      root.path("replies").fields().forEachRemaining(e -> replies.put(e.getKey(), e.getValue().asText().strip()));
       return new RoutingPolicy(root.path("confidence").path("answered").asDouble(0.5),
           root.path("confidence").path("weak").asDouble(0.3),
-          root.path("limits").path("max_question_chars").asInt(2000), phrases, replies);
+          root.path("limits").path("max_question_chars").asInt(2000), phrases);
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid routing policy " + file + ": " + e.getMessage(), e);
     }
@@ -78,7 +66,4 @@ public record RoutingPolicy(
     return new Phrases(phrases.getOrDefault(list, List.of()));
   }
 
-  String reply(String name) {
-    return replies.get(name);
-  }
 }

@@ -14,6 +14,7 @@ import org.greendesk.eval.AnswerEvaluation;
 import org.greendesk.eval.BeirEvaluation;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
+import org.greendesk.eval.MultilingualEvaluation;
 import org.greendesk.eval.RetrievalEvaluation;
 import org.greendesk.eval.RoutingEvaluation;
 import org.greendesk.search.SearchMode;
@@ -37,6 +38,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--answers", paramLabel = "DIR", defaultValue = "eval/answers",
       description = "folder of questions with the facts their answers must state (default: ${DEFAULT-VALUE})")
   Path answers;
+
+  @Option(names = "--multilingual", paramLabel = "DIR", defaultValue = "eval/multilingual",
+      description = "folder of questions in the SMEs' languages (default: ${DEFAULT-VALUE})")
+  Path multilingual;
 
   @Option(names = "--routing", paramLabel = "DIR", defaultValue = "eval/routing",
       description = "folder of labelled routing messages (default: ${DEFAULT-VALUE})")
@@ -77,7 +82,8 @@ final class EvalCommand implements Callable<Integer> {
           report.recallAt100());
       return 0;
     }
-    List<EvalQuestion> questions = EvalSet.load(set);
+    // Each set is scored when its folder is there: `--answers none` leaves that one out, to tune another.
+    List<EvalQuestion> questions = Files.isDirectory(set) ? EvalSet.load(set) : List.of();
     try (GreenDesk desk = launcher.open(terminal, retrieval).orElse(null)) {
       if (desk == null) {
         return launcher.failure();
@@ -85,12 +91,18 @@ final class EvalCommand implements Callable<Integer> {
       if (!answerParams.isEmpty()) {
         desk.tune(AnswerWeights.defaults().with(answerParams));
       }
-      RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
-          q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
-      print(evaluation.run(questions, searchMode), desk.knowledge().documents().size(), terminal.out());
+      if (!questions.isEmpty()) {
+        RetrievalEvaluation evaluation = new RetrievalEvaluation(desk.retriever()::search,
+            q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.knowledge());
+        print(evaluation.run(questions, searchMode), desk.knowledge().documents().size(), terminal.out());
+      }
       if (Files.isDirectory(answers)) {
         print(AnswerEvaluation.run(AnswerEvaluation.load(answers), q -> desk.assistant().reply(q, List.of(), 3)
             .answer()), terminal.out());
+      }
+      if (Files.isDirectory(multilingual)) {
+        print(MultilingualEvaluation.run(MultilingualEvaluation.load(multilingual),
+            q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.languages()), terminal.out());
       }
       if (Files.isDirectory(routing)) {
         print(RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
@@ -113,6 +125,20 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  miss %s:%d %s%n    must %s, must not %s%n    got: %s%n",
             miss.question().file(), miss.question().line(), miss.question().q(), miss.question().must(),
             miss.question().mustNot(), miss.answer().text().replace('\n', ' '));
+      }
+    }
+  }
+
+  private void print(MultilingualEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Questions in the SMEs' languages %s: %d%n  right document among the first three sources "
+        + "%.3f%n", multilingual, r.questions(), r.foundAll());
+    r.found().forEach((language, found) -> out.printf(Locale.ROOT, "    %s (%d)  found %.3f, answered in %s %.3f%n",
+        language, r.counts().get(language), found, language, r.inLanguage().get(language)));
+    if (misses) {
+      for (MultilingualEvaluation.Outcome miss : r.misses()) {
+        out.printf(Locale.ROOT, "  miss %s:%d %s -> expected %s, got %s%n", miss.question().file(),
+            miss.question().line(), miss.question().q(), miss.question().expected(),
+            miss.answer().sources().stream().map(s -> s.id()).toList());
       }
     }
   }

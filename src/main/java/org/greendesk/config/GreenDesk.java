@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Confidence;
 import org.greendesk.assistant.AnswerWeights;
+import org.greendesk.assistant.LanguageDetector;
 import org.greendesk.assistant.LanguageModel;
 import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.ModelWriter;
@@ -27,6 +30,8 @@ import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeLoader;
+import org.greendesk.language.MessageLanguages;
+import org.greendesk.messages.Messages;
 import org.greendesk.llm.GuardedLanguageModel;
 import org.greendesk.llm.OpenAiLanguageModel;
 import org.greendesk.search.Embedder;
@@ -50,9 +55,7 @@ public final class GreenDesk implements AutoCloseable {
   private final Path knowledgeDir;
   private final PassageIndex index;
   private final RetrievalSettings retrieval;
-  private final RoutingPolicy policy;
-  private final @Nullable ModelWriter writer;
-  private final Clock clock;
+  private final Assistant.Setup setup;
   private final PrometheusMeterRegistry metrics;
   private final LlmMetrics llmMetrics;
   private final @Nullable GuardedLanguageModel model;
@@ -63,15 +66,12 @@ public final class GreenDesk implements AutoCloseable {
   /** The knowledge being served, with what its last sync changed. */
   private record Loaded(KnowledgeBase knowledge, IndexChanges changes, Retriever retriever, Assistant assistant) {}
 
-  private GreenDesk(Path knowledgeDir, PassageIndex index, RetrievalSettings retrieval, RoutingPolicy policy,
-      @Nullable ModelWriter writer, Clock clock, PrometheusMeterRegistry metrics, LlmMetrics llmMetrics,
-      @Nullable GuardedLanguageModel model) {
+  private GreenDesk(Path knowledgeDir, PassageIndex index, RetrievalSettings retrieval, Assistant.Setup setup,
+      PrometheusMeterRegistry metrics, LlmMetrics llmMetrics, @Nullable GuardedLanguageModel model) {
     this.knowledgeDir = knowledgeDir;
     this.index = index;
     this.retrieval = retrieval;
-    this.policy = policy;
-    this.writer = writer;
-    this.clock = clock;
+    this.setup = setup;
     this.metrics = metrics;
     this.llmMetrics = llmMetrics;
     this.model = model;
@@ -127,8 +127,8 @@ public final class GreenDesk implements AutoCloseable {
     try {
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
       ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
-      GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, policy, writer, clock, metrics,
-          llmMetrics, model);
+      Assistant.Setup setup = new Assistant.Setup(policy, messages(settings), detector(), clock, writer);
+      GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, setup, metrics, llmMetrics, model);
       desk.loaded = desk.serve(knowledge);
       return desk;
     } catch (IOException | RuntimeException e) {
@@ -158,7 +158,7 @@ public final class GreenDesk implements AutoCloseable {
     IndexChanges changes = index.sync(knowledge);
     Retriever retriever = new Retriever(index, knowledge, retrieval);
     return new Loaded(knowledge, changes, retriever,
-        new Assistant(retriever, policy, Confidence.defaults(), answerWeights, clock, writer));
+        new Assistant(retriever, setup, Confidence.defaults(), answerWeights));
   }
 
   /**
@@ -169,7 +169,7 @@ public final class GreenDesk implements AutoCloseable {
     this.answerWeights = weights;
     Loaded current = loaded;
     loaded = new Loaded(current.knowledge(), current.changes(), current.retriever(),
-        new Assistant(current.retriever(), policy, Confidence.defaults(), weights, clock, writer));
+        new Assistant(current.retriever(), setup, Confidence.defaults(), weights));
   }
 
   /** The configured model behind its guard: 5 failures in a row open the circuit for a minute. */
@@ -182,6 +182,40 @@ public final class GreenDesk implements AutoCloseable {
     GuardedLanguageModel.Limits limits = new GuardedLanguageModel.Limits(llm.timeout(), llm.maxConcurrent(),
         Duration.ofSeconds(2), 5, Duration.ofMinutes(1));
     return new GuardedLanguageModel(client, limits, metrics, clock);
+  }
+
+  /** The languages GreenDesk's own words ship in; a catalogue the prompts folder adds is read too. */
+  private static final Set<String> SHIPPED_LANGUAGES = Set.of("en", "ko", "ja", "zh", "vi", "id", "ms", "th");
+  /** Built once: loading its models takes about a second. */
+  private static volatile @Nullable LanguageDetector detector;
+
+  private static synchronized LanguageDetector detector() {
+    if (detector == null) {
+      detector = new MessageLanguages();
+    }
+    return detector;
+  }
+
+  /** The message catalogues of the prompts folder's {@code messages/}, each from the jar when the folder lacks it. */
+  static Messages messages(Settings settings) throws IOException {
+    Set<String> languages = new TreeSet<>(SHIPPED_LANGUAGES);
+    Path folder = settings.promptsDir().resolve("messages");
+    if (Files.isDirectory(folder)) {
+      try (var files = Files.list(folder)) {
+        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+            .forEach(n -> languages.add(n.substring(0, n.length() - ".yaml".length())));
+      }
+    }
+    return Messages.load(languages, language -> {
+      String name = "messages/" + language + ".yaml";
+      Path file = settings.promptsDir().resolve(name);
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file);
+      }
+      try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/" + name)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    });
   }
 
   /** The prompt files of the prompts folder, each from the jar when the folder lacks it. */
@@ -250,6 +284,11 @@ public final class GreenDesk implements AutoCloseable {
 
   public Retriever retriever() {
     return loaded.retriever();
+  }
+
+  /** Tells the language a message is written in. */
+  public LanguageDetector languages() {
+    return setup.languages();
   }
 
   /** The assistant on the knowledge loaded last. */

@@ -58,7 +58,8 @@ public record BeirBenchmark(KnowledgeBase corpus, Map<String, String> queries, M
       documents.add(new KnowledgeDocument(id, title, title, "document", List.of(), List.of(), List.of(), null,
           Map.of(), Review.UNKNOWN, Map.of(), text.isBlank() ? title : text, List.of(), List.of(), corpusFile, hash));
     });
-    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(), HexFormat.of().formatHex(corpusHash.digest()), List.of());
+    KnowledgeBase base = new KnowledgeBase(documents, EconomyLexicon.empty(), EventCalendar.empty(),
+        HexFormat.of().formatHex(corpusHash.digest()), List.of(), Map.of());
     return new BeirBenchmark(base, queries, qrels);
   }
 

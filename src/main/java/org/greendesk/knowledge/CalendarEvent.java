@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param ends the last day, inclusive (iCalendar's DTEND is exclusive; the loader converts)
  * @param url the event's page, or {@code null}
  * @param documentId the knowledge document describing the recurring event, or {@code null}
+ * @param confirmed the organiser has published the dates and the venue ({@code STATUS:CONFIRMED}); otherwise they
+ *     are only announced ({@code TENTATIVE}: a year, a city, provisional dates)
  */
 public record CalendarEvent(
     String title, LocalDate starts, LocalDate ends, String location, List<String> economies, List<String> topics,
-    @Nullable String url, @Nullable String documentId) {
+    @Nullable String url, @Nullable String documentId, boolean confirmed) {
 
   public CalendarEvent {
     Objects.requireNonNull(title, "title");

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads iCalendar files ({@code *.ics}) into dated events. Besides the standard SUMMARY, DTSTART, DTEND, LOCATION,
- * URL and CATEGORIES (topics), two extensions link an event to the knowledge base: {@code X-ECONOMIES} (comma
+ * URL, STATUS (CONFIRMED, or TENTATIVE for dates only announced) and CATEGORIES (topics), two extensions link an event to the knowledge base: {@code X-ECONOMIES} (comma
  * separated) and {@code X-DOCUMENT} (the id of the document on the recurring event).
  */
 final class CalendarLoader {
@@ -51,9 +51,11 @@ final class CalendarLoader {
         continue;
       }
       LocalDate ends = endExclusive == null || !endExclusive.isAfter(starts) ? starts : endExclusive.minusDays(1);
-      events.add(new CalendarEvent(title, starts, ends, Optional.ofNullable(text(component, Property.LOCATION)).orElse(""),
-          list(text(component, ECONOMIES)), list(text(component, Property.CATEGORIES)), text(component, Property.URL),
-          text(component, DOCUMENT)));
+      String status = Optional.ofNullable(text(component, Property.STATUS)).orElse("CONFIRMED");
+      events.add(new CalendarEvent(title, starts, ends,
+          Optional.ofNullable(text(component, Property.LOCATION)).orElse(""), list(text(component, ECONOMIES)),
+          list(text(component, Property.CATEGORIES)), text(component, Property.URL), text(component, DOCUMENT),
+          !status.equalsIgnoreCase("TENTATIVE")));
     }
     return events;
   }

@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param calendar the dated events of the folder's {@code *.ics} files
  * @param contentHash changes whenever any document, calendar or the folder's settings change
  * @param warnings what should be mended but did not stop the load (a home page as a regulation's source)
+ * @param languages what the folder says in other languages, by ISO 639-1 code
  */
 public record KnowledgeBase(List<KnowledgeDocument> documents, EconomyLexicon economies, EventCalendar calendar,
-    String contentHash, List<KnowledgeProblem> warnings) {
+    String contentHash, List<KnowledgeProblem> warnings, Map<String, LanguagePack> languages) {
 
   public KnowledgeBase {
     documents = List.copyOf(documents);
     warnings = List.copyOf(warnings);
+    languages = Map.copyOf(languages);
     Objects.requireNonNull(economies, "economies");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(contentHash, "contentHash");

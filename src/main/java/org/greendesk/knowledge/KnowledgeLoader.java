@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -69,11 +70,18 @@ public final class KnowledgeLoader {
         events.add(event);
       }
     }
+    Map<String, LanguagePack> languages = new TreeMap<>();
+    for (Path file : languageFiles(folder)) {
+      byte[] bytes = read(file);
+      // The language files are not indexed with the passages, so the index's hash leaves them out.
+      LanguagePackParser.parse(file, bytes, byId.keySet(), problems, warnings)
+          .ifPresent(pack -> languages.put(pack.code(), pack));
+    }
     if (!problems.isEmpty()) {
       throw new KnowledgeFormatException(problems);
     }
     return new KnowledgeBase(List.copyOf(byId.values()), settings.economies(), new EventCalendar(events),
-        HexFormat.of().formatHex(folderHash.digest()), warnings);
+        HexFormat.of().formatHex(folderHash.digest()), warnings, languages);
   }
 
   /** A question asked in two pairs would have two answers; the first one seen wins the report. */
@@ -120,6 +128,19 @@ public final class KnowledgeLoader {
   private static List<CalendarEvent> readCalendar(Path file, List<KnowledgeProblem> problems) {
     try {
       return new CalendarLoader().load(file, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The language files, {@code languages/*.yaml}, in name order. */
+  private static List<Path> languageFiles(Path folder) {
+    Path languages = folder.resolve(LanguagePackParser.FOLDER);
+    if (!Files.isDirectory(languages)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(languages)) {
+      return files.filter(p -> p.getFileName().toString().matches(".+\\.ya?ml")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -40,6 +41,8 @@ public final class Retriever {
       + "was is are be did put out get give find say said one ones thing things like";
   /** Coverage is a confidence signal for the first hits only; computing it further down would waste time. */
   private static final int COVERAGE_HITS = 3;
+  /** Documents taken from each of the English and the local search before their orders are fused. */
+  private static final int LOCAL_CANDIDATES = 20;
   /** The economy of documents that apply anywhere (the knowledge format's convention). */
   static final String EVERYWHERE = "Global";
 
@@ -48,6 +51,7 @@ public final class Retriever {
   private final Map<String, KnowledgeDocument> documents;
   private final RetrievalSettings settings;
   private final LexicalQueries lexical;
+  private final LocalSearch local;
   private final Analyzer analyzer = IndexFields.analyzer();
   private final StoredPassages stored = new StoredPassages();
   /** Words of each document met so far, for coverage; filled as documents are hit. */
@@ -62,6 +66,55 @@ public final class Retriever {
     this.documents = base.byId();
     this.settings = settings;
     this.lexical = new LexicalQueries(analyzer, settings);
+    this.local = new LocalSearch(base);
+  }
+
+  /** True when the knowledge folder has local names and summaries in this language. */
+  public boolean speaks(String language) {
+    return local.speaks(language);
+  }
+
+  /** The document's summary in the language, if the knowledge folder has one. */
+  public Optional<String> summary(String language, String documentId) {
+    return local.summary(language, documentId);
+  }
+
+  /** The document's first local name in the language, if the knowledge folder has one. */
+  public Optional<String> localName(String language, String documentId) {
+    return local.name(language, documentId);
+  }
+
+  /**
+   * What a question in another language says in English terms, for the English search: the documents it names
+   * by a local name, its glossary words' English terms, its acronyms and numbers; blank when it holds none.
+   */
+  public String translate(String language, String question) {
+    return local.translate(language, question).english();
+  }
+
+  /**
+   * Searches for a question written in another language than the documents: the English search for what its
+   * words mean, its order then fused with the order of the documents' local names and summaries as that language's
+   * analysis matches them, the documents the question names by a local name first.
+   *
+   * @param english the English search for the question ({@link #translate}, completed for a follow-up)
+   */
+  public SearchResult searchIn(String language, String question, SearchQuery english) {
+    if (english.text().isBlank()) {
+      return new SearchResult(english, List.of(), List.of(), english.economies(), null, null);
+    }
+    SearchResult found = search(new SearchQuery(english.text(), Math.max(english.topK(), LOCAL_CANDIDATES),
+        english.mode(), english.economies(), english.onlyTheseEconomies()));
+    List<String> localOrder = local.rank(language, question, LOCAL_CANDIDATES);
+    List<String> englishOrder = found.hits().stream().map(h -> h.document().id()).toList();
+    Map<String, Double> fused = new HashMap<>(RankFusion.reciprocalRank(List.of(englishOrder, localOrder),
+        List.of(settings.bm25Weight() + settings.denseWeight(), settings.bm25Weight()), settings.rrfK()));
+    local.translate(language, question).named().forEach(id -> fused.computeIfPresent(id, (k, v) -> v + 1));
+    List<DocumentHit> hits = found.hits().stream()
+        .sorted(Comparator.comparingDouble((DocumentHit h) -> -fused.getOrDefault(h.document().id(), 0.0)))
+        .limit(english.topK()).toList();
+    return new SearchResult(found.query(), hits, found.terms(), found.economies(), found.queryVector(),
+        found.sentenceVector());
   }
 
   public SearchResult search(SearchQuery query) {

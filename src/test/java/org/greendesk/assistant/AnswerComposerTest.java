@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.greendesk.knowledge.KnowledgeFiles.write;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeLoader;
@@ -72,7 +71,8 @@ class AnswerComposerTest {
     Retriever retriever = new Retriever(index, base, RetrievalSettings.defaults());
     // The confidence curve is fitted to the real embedding model; this test's words-only vectors would fall under it.
     Confidence sure = new Confidence(5, 0, 0);
-    assistant = new Assistant(retriever, ShippedPrompts.policy(), sure, AnswerWeights.defaults(), Clock.systemUTC());
+    assistant = new Assistant(retriever, ShippedPrompts.setup(LanguageDetector.english()), sure,
+        AnswerWeights.defaults());
   }
 
   @AfterAll

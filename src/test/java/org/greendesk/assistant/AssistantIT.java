@@ -32,12 +32,29 @@ class AssistantIT {
   }
 
   @Test
-  void should_answer_in_english_and_say_so_when_the_question_is_in_another_language() {
+  void should_answer_in_english_and_say_so_when_the_knowledge_has_no_words_in_the_language() {
     Answer answer = ask("¿Qué es el CBAM y cómo afecta a mi empresa?");
 
-    assertThat(answer.text())
-        .startsWith("(Your message seems to be in Spanish; I can only answer in English for now.)\n\n");
-    assertThat(ask("What is CBAM?").text()).doesNotContain("only answer in English");
+    assertThat(answer.text()).startsWith("(I can only answer this in English for now.)\n\n");
+    assertThat(answer.sources()).first().extracting(Source::id).isEqualTo("eu-cbam");
+    assertThat(ask("What is CBAM?").text()).doesNotContain("only answer this in English");
+  }
+
+  @Test
+  void should_answer_in_the_smes_language_with_the_local_summary_and_the_fact_quoted_from_the_source() {
+    Answer answer = ask("Apa itu CBAM dan apakah berlaku untuk ekspor baja dari Indonesia?");
+
+    assertThat(answer.sources()).first().extracting(Source::id).isEqualTo("eu-cbam");
+    assertThat(answer.text()).contains("CBAM", "Menurut sumbernya (dalam bahasa Inggris):").doesNotContain("couldn't");
+    assertThat(answer.handoff()).isEqualTo(Handoff.NONE);
+  }
+
+  @Test
+  void should_find_a_korean_rule_by_its_korean_name_and_answer_in_korean() {
+    Answer answer = ask("화평법 등록 마감이 언제예요?");
+
+    assertThat(answer.sources()).first().extracting(Source::id).isEqualTo("kr-k-reach");
+    assertThat(answer.text()).contains("2027년 12월 31일", "출처 원문(영어):");
   }
 
   @Test

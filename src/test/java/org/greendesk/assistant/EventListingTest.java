@@ -49,12 +49,13 @@ class EventListingTest {
     KnowledgeBase base = new KnowledgeLoader().load(folder);
     Clock clock = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
     listing = new EventListing(base, text -> Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
-        .filter(w -> w.length() > 2).toList(), List.of("events", "coming", "what", "are", "upcoming"), clock);
+        .filter(w -> w.length() > 2).toList(), List.of("events", "coming", "what", "are", "upcoming"),
+        ShippedPrompts.messages(), clock);
   }
 
   @Test
   void should_list_events_not_yet_over_soonest_first_with_inclusive_end_dates() {
-    Answer answer = listing.answer("what events are coming up?", 3);
+    Answer answer = listing.answer("what events are coming up?", 3, "en");
 
     assertThat(answer.text()).contains("1 Jun 2027 to 3 Jun 2027: Green Expo 2027", "Energy Week 2027")
         .doesNotContain("Green Expo 2026");
@@ -65,14 +66,14 @@ class EventListingTest {
 
   @Test
   void should_filter_by_the_economy_named() {
-    Answer answer = listing.answer("upcoming events in Europe", 3);
+    Answer answer = listing.answer("upcoming events in Europe", 3, "en");
 
     assertThat(answer.text()).contains("Energy Week 2027").doesNotContain("Green Expo 2027");
   }
 
   @Test
   void should_filter_by_the_subject_named() {
-    Answer answer = listing.answer("upcoming events on recycling", 3);
+    Answer answer = listing.answer("upcoming events on recycling", 3, "en");
 
     assertThat(answer.text()).contains("Green Expo 2027").doesNotContain("Energy Week 2027");
   }
@@ -80,9 +81,10 @@ class EventListingTest {
   @Test
   void should_say_so_when_no_dated_event_is_ahead_and_list_recurring_ones() throws Exception {
     Clock later = Clock.fixed(Instant.parse("2028-01-01T00:00:00Z"), ZoneOffset.UTC);
-    EventListing next = new EventListing(new KnowledgeLoader().load(folder), text -> List.of(text), List.of(), later);
+    EventListing next = new EventListing(new KnowledgeLoader().load(folder), text -> List.of(text), List.of(), ShippedPrompts.messages(),
+        later);
 
-    Answer answer = next.answer("what events are coming up?", 3);
+    Answer answer = next.answer("what events are coming up?", 3, "en");
 
     assertThat(answer.text()).startsWith("I have no dated events in my calendar from 1 Jan 2028 on.")
         .contains("Korea Green Expo: Seoul; annual, usually in June");

@@ -19,16 +19,6 @@ class RoutingPolicyTest {
     assertThat(policy.phrases("advisor_request").foundIn("Can I talk to a human please?")).isTrue();
     assertThat(policy.phrases("out_of_scope").foundIn("what is the weather like")).isTrue();
     assertThat(policy.phrases("out_of_scope").foundIn("weatherproofing rules")).isFalse();
-    assertThat(policy.reply("too_long")).contains("{max}");
-  }
-
-  @Test
-  void should_name_the_file_when_a_reply_is_missing() throws Exception {
-    Path file = Files.writeString(folder.resolve("routing.yaml"), "confidence: {answered: 0.6, weak: 0.3}\nreplies: {}\n");
-
-    assertThatThrownBy(() -> RoutingPolicy.load(file))
-        .hasMessageContaining("invalid routing policy " + file)
-        .hasMessageContaining("missing reply 'greeting'");
   }
 
   @Test

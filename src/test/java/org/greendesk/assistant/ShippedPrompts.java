@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
+import org.greendesk.messages.Messages;
 
 /** The prompts and routing policy in the project's {@code prompts/} folder, as the tests use them. */
 public final class ShippedPrompts {
@@ -15,6 +19,27 @@ public final class ShippedPrompts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The message catalogues of {@code prompts/messages/}. */
+  public static Messages messages() {
+    try {
+      Set<String> languages = new TreeSet<>();
+      try (var files = Files.list(Path.of("prompts/messages"))) {
+        files.forEach(f -> languages.add(f.getFileName().toString().replace(".yaml", "")));
+      }
+      return Messages.load(languages, code -> {
+        Path file = Path.of("prompts/messages", code + ".yaml");
+        return Files.isRegularFile(file) ? Files.readString(file) : null;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What an assistant is made of besides its knowledge, as shipped, offline, with the given detector. */
+  public static Assistant.Setup setup(LanguageDetector languages) {
+    return new Assistant.Setup(policy(), messages(), languages, Clock.systemUTC(), null);
   }
 
   public static RoutingPolicy policy() {

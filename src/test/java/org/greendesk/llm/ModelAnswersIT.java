@@ -34,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelAnswersIT {
   private static final String REWRITE = "standalone question";
   private static final String BRIEF = "brief for them";
-  private static final String KOREAN_NOTICE =
-      "(Your message seems to be in Korean; I can only answer in English for now.)";
 
   private static FakeOpenAiServer server;
   private static GreenDesk desk;
@@ -151,10 +149,13 @@ class ModelAnswersIT {
   }
 
   @Test
-  void should_say_it_answers_in_english_when_the_model_fails_on_a_question_in_another_language() {
+  void should_answer_offline_in_the_smes_language_when_the_model_fails_on_a_question_in_it() {
     server.answering(r -> FakeOpenAiServer.error(503));
 
-    assertThat(ask("탄소국경조정제도가 무엇인가요?").text()).startsWith(KOREAN_NOTICE);
+    Answer answer = ask("탄소국경조정제도가 무엇인가요?");
+
+    assertThat(answer.text()).contains("출처 원문(영어):").doesNotContain("English");
+    assertThat(answer.sources()).first().extracting(Source::id).isEqualTo("eu-cbam");
   }
 
   @Test
