@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * never sees a model error.
  */
 public final class Assistant {
+  /** A greeting or thanks longer than this is likely to carry a question too. */
+  private static final int SMALL_TALK_WORDS = 8;
   private final Retriever retriever;
   private final RoutingPolicy policy;
   private final Messages messages;
@@ -33,6 +35,7 @@ public final class Assistant {
   private final Phrases eventQuestions;
   private final EventListing events;
   private final LanguageDetector languages;
+  private final Intents intents;
   private final @Nullable ModelWriter writer;
 
   /**
@@ -42,14 +45,15 @@ public final class Assistant {
    * @param languages tells the language a message is written in
    * @param writer the language model's work, or {@code null} to answer offline
    */
-  public record Setup(RoutingPolicy policy, Messages messages, LanguageDetector languages, Clock clock,
-      @Nullable ModelWriter writer) {}
+  public record Setup(RoutingPolicy policy, Messages messages, LanguageDetector languages, Intents intents,
+      Clock clock, @Nullable ModelWriter writer) {}
 
   public Assistant(Retriever retriever, Setup setup, Confidence confidence, AnswerWeights weights) {
     this.retriever = retriever;
     this.policy = setup.policy();
     this.messages = setup.messages();
     this.languages = setup.languages();
+    this.intents = setup.intents();
     this.writer = setup.writer();
     RoutingPolicy policy = setup.policy();
     Clock clock = setup.clock();
@@ -67,6 +71,11 @@ public final class Assistant {
     this.events = new EventListing(retriever.knowledgeBase(), retriever::analyse, generic, messages, clock);
   }
 
+  /** The language the message is written in; empty when it says too little to tell ("CBAM?", "ok"). */
+  public Optional<Language> recognise(String message) {
+    return languages.recognise(message.strip());
+  }
+
   /** Answers in the language the question is written in; see {@link #reply(String, List, int, String)}. */
   public Turn reply(String question, List<Turn> history, int topK) {
     return reply(question, history, topK, null);
@@ -77,8 +86,8 @@ public final class Assistant {
    *
    * @param history the conversation's earlier turns, oldest first; empty for a first question
    * @param topK the most sources to list, 1 to 100
-   * @param chosen the language the SME chose to be answered in (ISO 639-1), or {@code null} to answer in the
-   *     language the question is written in
+   * @param chosen the language to answer in (ISO 639-1: the one the SME chose, or their usual one when the
+   *     message is too short to tell), or {@code null} to answer in the language the question is written in
    * @return the turn to append to the history
    * @throws IllegalArgumentException for a blank question
    */
@@ -98,19 +107,31 @@ public final class Assistant {
       return plain(q, Intent.OUT_OF_SCOPE, Handoff.NONE, "attempt to change the assistant's instructions",
           messages.text(lang, "instruction_override"));
     }
-    if (greetings.removeFrom(q).replaceAll("[^\\p{L}\\p{N}]+", "").isEmpty()) {
-      boolean thanks = this.thanks.foundIn(q);
-      return plain(q, Intent.SMALLTALK, Handoff.NONE, thanks ? "thanks" : "greeting",
-          messages.text(lang, thanks ? "thanks" : "greeting"));
-    }
-    Optional<String> asked = escalations.personRequested(q, history);
+    Optional<Intents.Guess> guess = intents.classify(q, written.code());
+    Optional<String> intent = guess.filter(Intents.Guess::sure).map(Intents.Guess::label);
+    // Saying yes to the offer of an advisor is a short reply, which could pass for thanks: it is heard first.
+    Optional<String> asked = escalations.offerAccepted(q, history)
+        .or(() -> intent.filter(Intents.ADVISOR_REQUEST::equals).map(i -> "the SME asked for a person"));
     if (asked.isPresent()) {
       return plain(q, Intent.ADVISOR_REQUEST, Handoff.CREATED, asked.get(), messages.text(lang, "advisor_request"));
+    }
+    if (smallTalk(q, intent)) {
+      boolean thanks = intent.map(Intents.THANKS::equals).orElse(this.thanks.foundIn(q));
+      return plain(q, Intent.SMALLTALK, Handoff.NONE, thanks ? "thanks" : "greeting",
+          messages.text(lang, thanks ? "thanks" : "greeting"));
     }
     if (eventQuestions.foundIn(q)) {
       return new Turn(q, events.answer(q, topK, lang), retriever.knowledgeBase().economies().find(q));
     }
-    return routed(q, history, knowledge.answer(q, written, language, history, topK), lang);
+    boolean outOfScope = intent.filter(Intents.OUT_OF_SCOPE::equals).isPresent();
+    return routed(q, history, knowledge.answer(q, written, language, history, topK, outOfScope), lang, guess);
+  }
+
+  /** A message made only of greetings and thanks, or one that says no more than a greeting or thanks does. */
+  private boolean smallTalk(String q, Optional<String> intent) {
+    boolean onlyGreetings = greetings.removeFrom(q).replaceAll("[^\\p{L}\\p{N}]+", "").isEmpty();
+    boolean greets = intent.filter(i -> i.equals(Intents.GREETING) || i.equals(Intents.THANKS)).isPresent();
+    return onlyGreetings || greets && q.split("\\s+").length <= SMALL_TALK_WORDS;
   }
 
   /**
@@ -132,10 +153,11 @@ public final class Assistant {
   }
 
   /** The answer as it goes out: escalated when the matter, the model's answer or repeated failure calls for it. */
-  private Turn routed(String q, List<Turn> history, KnowledgeAnswers.Answered answered, String lang) {
+  private Turn routed(String q, List<Turn> history, KnowledgeAnswers.Answered answered, String lang,
+      Optional<Intents.Guess> guess) {
     Turn turn = answered.turn();
-    Optional<String> matter = escalations.matterNeedsPerson(q);
-    if (matter.isPresent()) {
+    Optional<String> matter = guess.flatMap(g -> matter(g.label()));
+    if (matter.isPresent() && guess.get().sure()) {
       return escalated(turn, matter.get(), messages.text(lang, "escalated"), lang);
     }
     if (answered.certaintyClaimed()) {
@@ -144,7 +166,28 @@ public final class Assistant {
     if (Escalations.failed(turn.answer()) && Escalations.failedTwice(history)) {
       return escalated(turn, "the bot failed to help twice in a row", messages.text(lang, "failed_twice"), lang);
     }
+    if (matter.isPresent() && turn.answer().handoff() == Handoff.NONE) {
+      return offered(turn, "it may be " + matter.get() + ": an advisor is offered", messages.text(lang, "case_offer",
+          Map.of("button", messages.text(lang, "button_advisor"))));
+    }
     return turn;
+  }
+
+  /** The answer as it stands, with a person offered for what the SME may need beyond it. */
+  private static Turn offered(Turn turn, String reason, String offer) {
+    Answer a = turn.answer();
+    return new Turn(turn.query(), new Answer(a.question(), a.text() + "\n\n" + offer, a.sources(), a.confidence(),
+        a.intent(), Handoff.OFFERED, a.reason() + "; " + reason), turn.economies());
+  }
+
+  /** Why a person should take over a message with this intent, if one should. */
+  private static Optional<String> matter(String intent) {
+    return Optional.ofNullable(switch (intent) {
+      case Intents.LEGAL_OR_URGENT -> "legal or urgent matter";
+      case Intents.OWN_CASE -> "the SME asks for a review of its own case";
+      case Intents.FRUSTRATION -> "the SME is frustrated";
+      default -> null;
+    });
   }
 
   /** The turn with an escalation created: the notice first, then whatever the knowledge base had to say. */

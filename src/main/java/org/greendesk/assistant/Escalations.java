@@ -5,53 +5,28 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * When a person should take over, by the routing policy's words: the SME asks for one (or accepts the offer of
- * one), the matter is legal or urgent, the SME wants their own case reviewed, the SME is frustrated, or the bot
- * has failed to help twice in a row. Immutable and thread safe.
+ * When a person should take over, by the routing policy's words, besides what {@link Intents} recognises: the SME
+ * accepts the offer of one, a model-written answer claims to settle the SME's standing in law, or the bot has failed
+ * to help twice in a row. Immutable and thread safe.
  */
 final class Escalations {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
 
-  private final Phrases advisorRequests;
   private final Phrases acceptances;
-  private final Phrases legalOrUrgent;
-  private final Phrases ownCase;
-  private final Phrases frustration;
   private final Phrases legalCertainty;
   private final Phrases hedges;
 
   Escalations(RoutingPolicy policy) {
-    this.advisorRequests = policy.phrases("advisor_request");
     this.acceptances = policy.phrases("accept_offer");
-    this.legalOrUrgent = policy.phrases("legal_or_urgent");
-    this.ownCase = policy.phrases("own_case");
-    this.frustration = policy.phrases("frustration");
     this.legalCertainty = policy.phrases("legal_certainty");
     this.hedges = policy.phrases("hedges");
   }
 
-  /** Why the SME asked for a person, if they did: asked outright, or said yes to the bot's offer. */
-  Optional<String> personRequested(String message, List<Turn> history) {
-    if (advisorRequests.foundIn(message)) {
-      return Optional.of("the SME asked for a person");
-    }
+  /** Why the SME asked for a person, if they said yes to the bot's offer of one. */
+  Optional<String> offerAccepted(String message, List<Turn> history) {
     boolean offered = !history.isEmpty() && last(history).answer().handoff() == Handoff.OFFERED;
     if (offered && acceptances.foundIn(message) && message.split("\\s+").length <= 6) {
       return Optional.of("the SME accepted the offer of an advisor");
-    }
-    return Optional.empty();
-  }
-
-  /** Why the matter itself needs a person, if it does. */
-  Optional<String> matterNeedsPerson(String message) {
-    if (legalOrUrgent.foundIn(message)) {
-      return Optional.of("legal or urgent matter");
-    }
-    if (ownCase.foundIn(message)) {
-      return Optional.of("the SME asks for a review of its own case");
-    }
-    if (frustration.foundIn(message)) {
-      return Optional.of("the SME is frustrated");
     }
     return Optional.empty();
   }

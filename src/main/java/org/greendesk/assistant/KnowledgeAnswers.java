@@ -37,7 +37,6 @@ final class KnowledgeAnswers {
   private final QuestionReader reader;
   private final FollowUps followUps;
   private final DocumentNames names;
-  private final Phrases outOfScope;
   private final LocalAnswer local;
   private final @Nullable ModelWriter writer;
 
@@ -53,8 +52,9 @@ final class KnowledgeAnswers {
         retriever.knowledgeBase().economies(), names, weights);
     this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind));
     this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord);
-    this.followUps = new FollowUps(policy.phrases("follow_up"), retriever.knowledgeBase().economies());
-    this.outOfScope = policy.phrases("out_of_scope");
+    this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),
+        retriever.knowledgeBase().economies(),
+        retriever.knowledgeBase().byId(), names);
     this.local = new LocalAnswer(retriever, messages, names, this::notStated);
   }
 
@@ -70,22 +70,24 @@ final class KnowledgeAnswers {
   /**
    * @param written the language the question is written in
    * @param language the language to answer in
+   * @param outOfScope the message was recognised as outside the help desk's remit: declined unless it matches
+   *     the knowledge base well
    */
-  Answered answer(String q, Language written, Language language, List<Turn> history, int topK) {
+  Answered answer(String q, Language written, Language language, List<Turn> history, int topK, boolean outOfScope) {
     boolean translated = !written.isEnglish() && retriever.speaks(written.code());
     String english = translated ? retriever.translate(written.code(), q) : q;
-    FollowUps.Standalone offline = followUps.resolve(q, english, retriever.analyse(english), history);
+    FollowUps.Standalone offline = followUps.resolve(q, english, retriever.analyse(english), history, translated);
     // A follow-up, or a question the English index would not match, is worth a call to the model.
     Optional<String> rewritten = writer != null && (!history.isEmpty() || !written.isEnglish())
         ? writer.standalone(q, history) : Optional.empty();
     FollowUps.Standalone standalone = rewritten.map(r -> followUps.rewritten(offline, r)).orElse(offline);
     SearchQuery query = new SearchQuery(standalone.query(), Math.max(topK, SEARCHED), SearchMode.HYBRID,
-        standalone.economies(), standalone.economySwitched());
+        standalone.economies(), standalone.economySwitched(), standalone.category());
     SearchResult result = translated && rewritten.isEmpty() ? retriever.searchIn(written.code(), q, query)
         : retriever.search(query);
     String lang = language.code();
     double sure = result.hits().isEmpty() ? 0 : confidence.of(result.hits().get(0));
-    boolean declined = outOfScope.foundIn(q) || outOfScope.foundIn(english);
+    boolean declined = outOfScope;
     // A question that calls a document found by its name ("CBAM") is about it, however many other words it has.
     boolean named = !declined && result.hits().stream().limit(NAMED_HITS)
         .anyMatch(h -> names.nameIn(standalone.query(), h.document()).isPresent());

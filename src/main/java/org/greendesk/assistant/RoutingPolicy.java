@@ -24,9 +24,8 @@ import java.util.TreeMap;
 public record RoutingPolicy(double answered, double weak, int maxQuestionChars, Map<String, List<String>> phrases) {
 
   static final List<String> PHRASE_LISTS = List.of(
-      "greeting", "thanks", "filler", "advisor_request", "out_of_scope", "instruction_override", "follow_up",
-      "events_upcoming", "events_generic", "accept_offer", "legal_or_urgent", "own_case", "frustration",
-      "legal_certainty", "hedges", "asks_date", "asks_amount", "asks_threshold", "asks_contact", "asks_steps",
+      "greeting", "thanks", "filler", "instruction_override", "follow_up", "asks_like_of",
+      "events_upcoming", "events_generic", "accept_offer", "legal_certainty", "hedges", "asks_date", "asks_amount", "asks_threshold", "asks_contact", "asks_steps",
       "asks_documents", "asks_definition", "asks_history", "asks_list", "asks_comparison");
 
   public RoutingPolicy {

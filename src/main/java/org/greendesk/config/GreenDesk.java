@@ -3,9 +3,8 @@ package org.greendesk.config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -13,11 +12,12 @@ import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Confidence;
 import org.greendesk.assistant.AnswerWeights;
+import org.greendesk.assistant.Intents;
 import org.greendesk.assistant.LanguageDetector;
 import org.greendesk.assistant.LanguageModel;
 import org.greendesk.assistant.LlmMetrics;
@@ -98,9 +98,11 @@ public final class GreenDesk implements AutoCloseable {
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval, boolean remember)
       throws KnowledgeFormatException, IOException {
     OnnxEmbedder.Model model = settings.embeddingModel();
+    // The two models load at once: each takes a second or so.
+    CompletableFuture<Embedder> second = model == OnnxEmbedder.Model.forSentences() ? null
+        : CompletableFuture.supplyAsync(() -> new OnnxEmbedder(OnnxEmbedder.Model.forSentences()));
     Embedder embedder = remembering(new OnnxEmbedder(model), remember);
-    Embedder sentences = model == OnnxEmbedder.Model.forSentences() ? embedder
-        : remembering(new OnnxEmbedder(OnnxEmbedder.Model.forSentences()), remember);
+    Embedder sentences = second == null ? embedder : remembering(second.join(), remember);
     return open(settings, embedder, sentences, retrieval, Clock.systemDefaultZone());
   }
 
@@ -116,9 +118,14 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, Embedder embedder, Embedder sentences, RetrievalSettings retrieval,
       Clock clock) throws KnowledgeFormatException, IOException {
+    PromptsFolder folder = new PromptsFolder(settings);
+    // Independent and each a second or so: the language detector's models and the intents' training run while the
+    // knowledge is read and the index opened.
+    CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(GreenDesk::detector);
+    CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(sentences)));
     KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
-    RoutingPolicy policy = RoutingPolicy.load(policyFile(settings));
-    Prompts prompts = settings.llm().enabled() ? prompts(settings) : null;
+    RoutingPolicy policy = folder.policy();
+    Prompts prompts = settings.llm().enabled() ? folder.prompts() : null;
     // One registry for the process: the service serves it at /metrics; the other commands just drop it.
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     LlmMetrics llmMetrics = new LlmMetrics(metrics);
@@ -127,7 +134,8 @@ public final class GreenDesk implements AutoCloseable {
     try {
       model = prompts == null ? null : languageModel(settings.llm(), llmMetrics, clock);
       ModelWriter writer = model == null ? null : new ModelWriter(model, prompts, policy, llmMetrics);
-      Assistant.Setup setup = new Assistant.Setup(policy, messages(settings), detector(), clock, writer);
+      Assistant.Setup setup = new Assistant.Setup(policy, folder.messages(), detector.join(), joined(intents), clock,
+          writer);
       GreenDesk desk = new GreenDesk(settings.knowledgeDir(), index, retrieval, setup, metrics, llmMetrics, model);
       desk.loaded = desk.serve(knowledge);
       return desk;
@@ -185,7 +193,31 @@ public final class GreenDesk implements AutoCloseable {
   }
 
   /** The languages GreenDesk's own words ship in; a catalogue the prompts folder adds is read too. */
-  private static final Set<String> SHIPPED_LANGUAGES = Set.of("en", "ko", "ja", "zh", "vi", "id", "ms", "th");
+  /** The work's result, or its {@link IOException} thrown again. */
+  private static <T> T joined(CompletableFuture<T> work) throws IOException {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private static <T> T unchecked(IoWork<T> work) {
+    try {
+      return work.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoWork<T> {
+    T run() throws IOException;
+  }
+
   /** Built once: loading its models takes about a second. */
   private static volatile @Nullable LanguageDetector detector;
 
@@ -196,72 +228,11 @@ public final class GreenDesk implements AutoCloseable {
     return detector;
   }
 
-  /** The message catalogues of the prompts folder's {@code messages/}, each from the jar when the folder lacks it. */
-  static Messages messages(Settings settings) throws IOException {
-    Set<String> languages = new TreeSet<>(SHIPPED_LANGUAGES);
-    Path folder = settings.promptsDir().resolve("messages");
-    if (Files.isDirectory(folder)) {
-      try (var files = Files.list(folder)) {
-        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-            .forEach(n -> languages.add(n.substring(0, n.length() - ".yaml".length())));
-      }
-    }
-    return Messages.load(languages, language -> {
-      String name = "messages/" + language + ".yaml";
-      Path file = settings.promptsDir().resolve(name);
-      if (Files.isRegularFile(file)) {
-        return Files.readString(file);
-      }
-      try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/" + name)) {
-        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    });
-  }
-
-  /** The prompt files of the prompts folder, each from the jar when the folder lacks it. */
-  private static Prompts prompts(Settings settings) throws IOException {
-    try {
-      return Prompts.load(name -> promptText(settings, name));
-    } catch (IllegalArgumentException e) {
-      throw new IOException("invalid prompt in " + settings.promptsDir() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String promptText(Settings settings, String name) throws IOException {
-    Path file = settings.promptsDir().resolve(name);
-    if (Files.isRegularFile(file)) {
-      return Files.readString(file);
-    }
-    try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/" + name)) {
-      if (in == null) {
-        throw new IOException("no prompt " + name + " in " + settings.promptsDir() + " and none packaged");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   /** One index per knowledge folder, so that pointing at another folder does not rebuild the default one. */
   static Path indexFolder(Settings settings) {
     Path knowledge = settings.knowledgeDir().toAbsolutePath().normalize();
     String name = knowledge.getFileName() == null ? "knowledge" : knowledge.getFileName().toString();
     return settings.dataDir().resolve("index").resolve(name + "-" + shortHash(knowledge.toString()));
-  }
-
-  private static Path policyFile(Settings settings) throws IOException {
-    Path file = settings.promptsDir().resolve("routing.yaml");
-    if (Files.isRegularFile(file)) {
-      return file;
-    }
-    // Run from outside the project folder: use the copy packaged in the jar.
-    Path copy = settings.dataDir().resolve("routing.default.yaml");
-    try (InputStream in = GreenDesk.class.getResourceAsStream("/prompts/routing.yaml")) {
-      if (in == null) {
-        throw new IOException("no routing policy at " + file + " and none packaged");
-      }
-      Files.createDirectories(settings.dataDir());
-      Files.write(copy, in.readAllBytes());
-    }
-    return copy;
   }
 
   private static String shortHash(String text) {
@@ -287,6 +258,11 @@ public final class GreenDesk implements AutoCloseable {
   }
 
   /** Tells the language a message is written in. */
+  /** What GreenDesk says in its own words, per language. */
+  public Messages messages() {
+    return setup.messages();
+  }
+
   public LanguageDetector languages() {
     return setup.languages();
   }
