@@ -131,7 +131,7 @@
       group.setAttribute('role', 'group');
       group.setAttribute('aria-label', 'Rate the help you got, from 1 (poor) to 5 (excellent)');
       for (let n = 1; n <= 5; n++) {
-        group.append(button(String(n), () => { item.done = true; box.remove(); send(String(n)); },
+        group.append(button(String(n), () => { item.done = true; box.remove(); rate(n); },
           { 'aria-label': n + ' out of 5' }));
       }
       box.append(group);
@@ -200,8 +200,22 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  function askForAdvisor() {
-    send('I would like to talk to a person');
+  async function askForAdvisor() {
+    expectReply(true);
+    try {
+      await ensureSession();
+      await call('POST', 'chat/advisor', { id: messageId() });
+    } catch (e) {
+      expectReply(false);
+      showError(e.message);
+    }
+  }
+
+  async function rate(stars) {
+    try {
+      await call('POST', 'chat/rating', { stars });
+      expectReply(true);
+    } catch (e) { showError(e.message); }
   }
 
   async function poll() {

@@ -58,8 +58,8 @@ final class ChatCommand implements Callable<Integer> {
           services.handoffs().flagOverdue(launcher.settings().overdueAfter());
         }, 1, 1, TimeUnit.SECONDS);
         terminal.out().println("GreenDesk: ask about green regulations, funding or events. /helpful or /unhelpful "
-            + "rates an answer, /advisor asks for a person, /cancel leaves the queue, /forget deletes your data, "
-            + "/quit leaves.");
+            + "rates an answer, /advisor asks for a person, /rate 1-5 rates an advisor's help, /language changes the "
+            + "language, /help lists the rest, /forget deletes your data, /quit leaves.");
         converse(desk, services);
         return 0;
       }
@@ -85,14 +85,13 @@ final class ChatCommand implements Callable<Integer> {
       } else if (text.equals("/helpful") || text.equals("/unhelpful")) {
         terminal.out().println(desk.feedback(TerminalChannel.NAME, name, text.equals("/helpful"))
             ? "Thank you for the feedback." : "There is no answer to rate yet.");
-      } else if (text.equals("/cancel")) {
-        // Leaving the queue is confirmed by the handoff itself, through the outbox.
-        if (!desk.cancel(TerminalChannel.NAME, name)) {
-          terminal.out().println("You are not waiting for an advisor.");
+      } else if (text.matches("/rate [1-5]")) {
+        if (!desk.rate(TerminalChannel.NAME, name, text.charAt(text.length() - 1) - '0')) {
+          terminal.out().println("There is no advisor's help to rate.");
         }
       } else if (!text.isEmpty()) {
-        String message = text.equals("/advisor") ? "I would like to talk to a person" : text;
-        desk.receive(new InboundMessage(TerminalChannel.NAME, name, name, message, null));
+        // The desk's own commands (/advisor, /cancel, /language...) are the same as in every channel.
+        desk.receive(new InboundMessage(TerminalChannel.NAME, name, name, text, null));
       }
       services.sender().drainOnce();
     }

@@ -28,6 +28,9 @@ final class TerminalChannel implements CustomerChannel {
     if (message.actions().contains("advisor")) {
       text.append("\n  [/advisor: talk to a person]");
     }
+    if (message.actions().contains("rate")) {
+      text.append("\n  [/rate 1-5: rate the help]");
+    }
     synchronized (out) {
       out.println(text);
       out.flush();

@@ -3,6 +3,7 @@ package org.greendesk.config;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import org.greendesk.delivery.OutboxSender;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.Database;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +37,12 @@ public record DeskServices(Database database, ConversationStore conversations, E
 
   /** Conversations and handoffs on the settings' database, without an assistant (the advisor console). */
   public static DeskServices handoffsOnly(Settings settings, Clock clock) {
+    Messages messages = messages(settings);
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
-    return new DeskServices(database, new ConversationStore(jdbc), escalations,
-        new Handoffs(jdbc, escalations, new Outbox(jdbc, new Doorbell()), clock, new SimpleMeterRegistry()), null,
-        null);
+    return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
+        new Outbox(jdbc, new Doorbell()), messages, clock, new SimpleMeterRegistry()), null, null);
   }
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
@@ -57,14 +59,15 @@ public record DeskServices(Database database, ConversationStore conversations, E
    */
   public static DeskServices withDesk(Settings settings, Supplier<Assistant> assistant,
       Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock, MeterRegistry metrics) {
+    Messages messages = messages(settings);
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     ConversationStore conversations = new ConversationStore(jdbc);
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, clock, metrics);
-    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, clock, metrics);
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, clock, metrics);
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), doorbell, clock, metrics);
@@ -78,6 +81,16 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
         .strongReference(true).register(metrics);
     return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
+  }
+
+  /** The message catalogues the SMEs are told things in: the same files the assistant reads. */
+  private static Messages messages(Settings settings) {
+    try {
+      return new PromptsFolder(settings).messages();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the message catalogues in " + settings.promptsDir()
+          + " (GREENDESK_PROMPTS_DIR): " + e.getMessage(), e);
+    }
   }
 
   /** @throws IllegalStateException naming the setting when the database cannot be opened or migrated */

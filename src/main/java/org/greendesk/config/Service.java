@@ -69,7 +69,7 @@ public final class Service implements AutoCloseable {
     ChatLanes lanes = new ChatLanes(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), "greendesk-chat");
     Settings.Telegram tg = settings.telegram();
     TelegramBot telegram = tg.enabled()
-        ? new TelegramBot(tg.token(), tg.apiUrl(), tg.sendsPerSecond(), lanes) : null;
+        ? new TelegramBot(tg.token(), tg.apiUrl(), greenDesk.messages(), tg.sendsPerSecond(), lanes) : null;
     Map<String, CustomerChannel> channels = new HashMap<>(Map.of(WebChannel.NAME, new WebChannel()));
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());

@@ -32,11 +32,32 @@ public final class ConversationStore {
     this.jdbc = jdbc;
   }
 
-  /** A conversation's identity, with the SME's name. */
-  public record Conversation(long id, String channel, String chatId, String smeName) {}
+  /**
+   * A conversation's identity, with what is known of its SME.
+   *
+   * @param language the language the SME is answered in (ISO 639-1), {@code null} until known
+   * @param languageChosen the SME chose it, rather than GreenDesk guessing it
+   */
+  public record Conversation(long id, String channel, String chatId, String smeName, @Nullable String language,
+      boolean languageChosen) {
+    Conversation withName(String name) {
+      return new Conversation(id, channel, chatId, name, language, languageChosen);
+    }
+  }
 
-  /** The chat's conversation, created with its SME on the first message. */
+  /** The chat's conversation, created with its SME on the first message, their language unknown. */
   public Conversation conversation(String channel, String chatId, @Nullable String displayName, Instant now) {
+    return conversation(channel, chatId, displayName, null, now);
+  }
+
+  /**
+   * The chat's conversation, created with its SME on the first message.
+   *
+   * @param languageHint the language the channel says the user's app is in, a first guess for a new SME; or
+   *     {@code null}
+   */
+  public Conversation conversation(String channel, String chatId, @Nullable String displayName,
+      @Nullable String languageHint, Instant now) {
     return jdbc.inTransaction(() -> {
       Optional<Conversation> found = find(channel, chatId);
       if (found.isPresent()) {
@@ -47,11 +68,11 @@ public final class ConversationStore {
             c.id()) == 0) {
           return c;
         }
-        return new Conversation(c.id(), c.channel(), c.chatId(), displayName);
+        return c.withName(displayName);
       }
       long sme = jdbc.queryOne("SELECT id FROM smes WHERE channel = ? AND external_id = ?", row -> row.getLong(1),
           channel, chatId).orElseGet(() -> jdbc.insert("INSERT INTO smes (channel, external_id, display_name, "
-          + "created_at) VALUES (?, ?, ?, ?)", channel, chatId, displayName, now));
+          + "language, created_at) VALUES (?, ?, ?, ?, ?)", channel, chatId, displayName, languageHint, now));
       jdbc.insert("INSERT INTO conversations (sme_id, channel, chat_id, started_at) VALUES (?, ?, ?, ?)", sme, channel,
           chatId, now);
       return find(channel, chatId).orElseThrow();
@@ -59,9 +80,21 @@ public final class ConversationStore {
   }
 
   public Optional<Conversation> find(String channel, String chatId) {
-    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name FROM conversations c JOIN smes s "
-        + "ON s.id = c.sme_id WHERE c.channel = ? AND c.chat_id = ?", row -> new Conversation(row.getLong(1),
-        row.getString(2), row.getString(3), row.getString(4) == null ? "SME" : row.getString(4)), channel, chatId);
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language, s.language_chosen "
+        + "FROM conversations c JOIN smes s ON s.id = c.sme_id WHERE c.channel = ? AND c.chat_id = ?",
+        row -> new Conversation(row.getLong(1), row.getString(2), row.getString(3),
+            row.getString(4) == null ? "SME" : row.getString(4), row.getString(5), row.getBoolean(6)),
+        channel, chatId);
+  }
+
+  /**
+   * Sets the language the conversation's SME is answered in. A guess does not replace a language the SME chose;
+   * a choice replaces anything. Returns false when nothing changed.
+   */
+  public boolean language(long conversationId, String language, boolean chosen) {
+    return jdbc.update("UPDATE smes SET language = ?, language_chosen = ? WHERE id = (SELECT sme_id FROM "
+        + "conversations WHERE id = ?) AND forgotten_at IS NULL AND (? OR language_chosen = FALSE)", language, chosen,
+        conversationId, chosen) == 1;
   }
 
   /**
@@ -174,7 +207,8 @@ public final class ConversationStore {
       jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", id);
       jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)', summary = NULL "
           + "WHERE conversation_id = ?", id);
-      jdbc.update("UPDATE smes SET display_name = NULL, language = NULL, consent_contact = FALSE, forgotten_at = ? "
+      jdbc.update("UPDATE smes SET display_name = NULL, language = NULL, language_chosen = FALSE, "
+          + "consent_contact = FALSE, forgotten_at = ? "
           + "WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)", now, id);
       return true;
     });

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Handoff;
+import org.greendesk.assistant.Intent;
+import org.greendesk.assistant.Language;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
 import org.greendesk.delivery.Outbox;
@@ -19,15 +22,20 @@ import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.Jdbc;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
  * The core's front door for SME messages, whatever the channel. Each message is stored before anything else; a
  * message the channel delivered before is not handled again. While an advisor holds the conversation the message
  * is relayed to them and the bot stays silent; otherwise the assistant answers (and, while the SME waits in the
- * queue, the advisor sees the message too). Every reply goes out through the outbox, written in the same
- * transaction as the decision. Thread safe.
+ * queue, the advisor sees the message too). Commands ({@link Command}) are the same in every channel, and buttons
+ * are typed calls ({@link #feedback}, {@link #rate}, {@link #askForAdvisor}, {@link #forget}). The SME is answered in
+ * the language they write, or chose with {@code /language}; GreenDesk's own words come from the message catalogue
+ * in that language. Every reply goes out through the outbox, written in the same transaction as the decision.
+ * Thread safe.
  */
 public final class Desk {
   private static final int SUMMARY_MESSAGES = 12;
@@ -39,34 +47,47 @@ public final class Desk {
   /** Asked for each message: the knowledge can be reloaded while the desk runs. */
   private final Supplier<Assistant> assistant;
   private final Outbox outbox;
+  private final Messages messages;
   private final Clock clock;
   private final DeskMetrics metrics;
+  private final DeskCommands commands;
 
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Clock clock, MeterRegistry metrics) {
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
     this.handoffs = handoffs;
     this.assistant = assistant;
     this.outbox = outbox;
+    this.messages = messages;
     this.clock = clock;
     this.metrics = new DeskMetrics(metrics);
+    this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send);
   }
 
   /** What became of a message. */
-  public enum Outcome { ANSWERED, RELAYED, RATED, DUPLICATE }
+  public enum Outcome { ANSWERED, RELAYED, DUPLICATE }
 
   public Outcome receive(InboundMessage message) {
     Instant now = clock.instant();
-    ConversationStore.Conversation conversation =
-        conversations.conversation(message.channel(), message.chatId(), message.displayName(), now);
+    ConversationStore.Conversation conversation = conversations.conversation(message.channel(), message.chatId(),
+        message.displayName(), served(message.languageHint()), now);
     Optional<Long> stored = conversations.storeInbound(conversation.id(), message.channelMessageId(), message.text(), now);
     metrics.received(message.channel(), stored.isPresent());
     if (stored.isEmpty()) {
       return Outcome.DUPLICATE;
     }
     return handle(conversation, stored.get(), message.text());
+  }
+
+  /**
+   * The SME pressed "Talk to an advisor": the same as sending {@code /advisor}.
+   *
+   * @param pressId the channel's id for the press, which a redelivery repeats; {@code null} if it has none
+   */
+  public Outcome askForAdvisor(String channel, String chatId, @Nullable String displayName, @Nullable String pressId) {
+    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId));
   }
 
   /**
@@ -101,19 +122,11 @@ public final class Desk {
   }
 
   private Outcome handleInContext(ConversationStore.Conversation conversation, long messageId, String text) {
-    Optional<Escalation> unrated = escalations.awaitingRating(conversation.id());
-    if (unrated.isPresent() && text.strip().matches("[1-5]")) {
-      jdbc.inTransaction(() -> {
-        handoffs.rate(unrated.get().id(), Integer.parseInt(text.strip()));
-        outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.SYSTEM,
-            OutgoingMessage.text("Thank you for your rating!"), clock.instant());
-        conversations.markProcessed(messageId);
-        return null;
-      });
-      return Outcome.RATED;
-    }
+    Optional<Command> command = Command.in(text);
     Optional<Escalation> open = escalations.openFor(conversation.id());
-    if (open.isPresent() && open.get().state() == EscalationState.CLAIMED) {
+    boolean claimed = open.isPresent() && open.get().state() == EscalationState.CLAIMED;
+    // The bot never talks over the advisor: what would make it answer goes to the advisor instead.
+    if (claimed && command.map(c -> c.name().asks() || c.name() == Command.Name.UNKNOWN).orElse(true)) {
       jdbc.inTransaction(() -> {
         handoffs.relay(open.get(), conversation.smeName(), text);
         conversations.markProcessed(messageId);
@@ -121,8 +134,26 @@ public final class Desk {
       });
       return Outcome.RELAYED;
     }
+    if (command.isPresent() && !command.get().name().asks()) {
+      jdbc.inTransaction(() -> {
+        commands.run(conversation, command.get(), open);
+        conversations.markProcessed(messageId);
+        return null;
+      });
+      return Outcome.ANSWERED;
+    }
     Assistant current = assistant.get();
-    Turn turn = text.isBlank() ? null : answer(current, conversation, text);
+    String language = command.isPresent() ? knownLanguage(conversation) : language(current, conversation, text);
+    Turn turn = command.map(c -> c.name() == Command.Name.ADVISOR
+            ? commands.advisor(conversation, c, open, language)
+            : answer(current, conversation, commands.question(c, language), language))
+        .orElseGet(() -> text.isBlank() ? null : answer(current, conversation, text, language));
+    answered(conversation, messageId, text, open, current, turn, language);
+    return Outcome.ANSWERED;
+  }
+
+  private void answered(ConversationStore.Conversation conversation, long messageId, String text,
+      Optional<Escalation> open, Assistant current, @Nullable Turn turn, String language) {
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
         ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
@@ -130,31 +161,57 @@ public final class Desk {
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();
       open.ifPresent(queued -> handoffs.relay(queued, conversation.smeName(), text));
+      if (!conversation.languageChosen() && !language.equals(conversation.language())) {
+        conversations.language(conversation.id(), language, false);
+      }
       if (turn != null) {
         conversations.storeAnswer(conversation.id(), turn, now);
         outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.BOT,
-            message(turn.answer()), now);
+            message(turn.answer(), language), now);
         if (turn.answer().handoff() == Handoff.CREATED) {
           Answer a = turn.answer();
-          handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), text, a.intent().wire(),
+          handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), a.question(), a.intent().wire(),
               List.copyOf(turn.economies()), a.sources().stream().map(Source::id).toList(), summary.orElse(null)));
         }
       }
       conversations.markProcessed(messageId);
       return null;
     });
-    return Outcome.ANSWERED;
   }
 
-  private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text) {
+  private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {
     long start = System.nanoTime();
-    Turn turn = current.reply(text, conversations.history(conversation.id()), 3);
+    Turn turn = current.reply(text, conversations.history(conversation.id()), 3, language);
     metrics.answered(conversation.channel(), Duration.ofNanos(System.nanoTime() - start), turn.answer());
     return turn;
   }
 
+  /**
+   * The language to answer in: the one the SME chose; else the one the message is written in; else, for a message
+   * too short to tell ("CBAM?"), the SME's usual one.
+   */
+  private static String language(Assistant current, ConversationStore.Conversation conversation, String text) {
+    if (conversation.languageChosen()) {
+      return knownLanguage(conversation);
+    }
+    return current.recognise(text).map(Language::code).orElseGet(() -> knownLanguage(conversation));
+  }
+
+  private static String knownLanguage(ConversationStore.Conversation conversation) {
+    return conversation.language() == null ? Messages.ENGLISH : conversation.language();
+  }
+
+  /** The channel's guess of the user's language ("pt-br", "zh-hans") if GreenDesk speaks it. */
+  private @Nullable String served(@Nullable String hint) {
+    if (hint == null || hint.isBlank()) {
+      return null;
+    }
+    String code = hint.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+    return messages.speaks(code) ? code : null;
+  }
+
   /** The answer as the channels receive it: its text, its sources as links, and the buttons it calls for. */
-  static OutgoingMessage message(Answer answer) {
+  static OutgoingMessage message(Answer answer, String language) {
     List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
         .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
     List<String> actions = switch (answer.handoff()) {
@@ -162,14 +219,30 @@ public final class Desk {
       case CREATED -> List.of();
       case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor");
     };
-    return new OutgoingMessage(answer.text(), links, actions);
+    return new OutgoingMessage(answer.text(), links, actions, language);
   }
 
-  /** Sends a notice of the channel's own (help, a confirmation) to the chat, through the outbox. */
-  public void notify(String channel, String chatId, OutgoingMessage message) {
-    Instant now = clock.instant();
-    ConversationStore.Conversation conversation = conversations.conversation(channel, chatId, null, now);
-    outbox.toSme(conversation.id(), channel, chatId, Outbox.Author.SYSTEM, message, now);
+  /** Sends the chat a text of the catalogue ({@code slow_down}, {@code text_only}...) in its SME's language. */
+  public void tell(String channel, String chatId, String key) {
+    ConversationStore.Conversation conversation = conversations.conversation(channel, chatId, null, null,
+        clock.instant());
+    send(conversation, knownLanguage(conversation), key, Map.of(), List.of());
+  }
+
+  private void send(ConversationStore.Conversation conversation, String language, String key,
+      Map<String, String> values, List<String> actions) {
+    outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.SYSTEM,
+        new OutgoingMessage(messages.text(language, key, values), List.of(), actions, language), clock.instant());
+  }
+
+  /** A text of the catalogue in the chat's SME's language, for what the channel shows itself (a button's toast). */
+  public String text(String channel, String chatId, String key) {
+    return messages.text(language(channel, chatId), key);
+  }
+
+  /** The language the chat's SME is answered in; English until known. */
+  public String language(String channel, String chatId) {
+    return conversations.find(channel, chatId).map(Desk::knownLanguage).orElse(Messages.ENGLISH);
   }
 
   /** Records whether the latest answer in the chat helped (the channels' helpful / not helpful buttons). */
@@ -177,6 +250,27 @@ public final class Desk {
     return conversations.find(channel, chatId)
         .map(c -> conversations.feedback(c.id(), helpful, clock.instant()))
         .orElse(false);
+  }
+
+  /**
+   * Records the SME's rating, 1 to 5, of the help of the escalation resolved last, and thanks them; false when no
+   * resolved escalation awaits a rating.
+   */
+  public boolean rate(String channel, String chatId, int stars) {
+    if (stars < 1 || stars > 5) {
+      throw new IllegalArgumentException("a rating is 1 to 5: " + stars);
+    }
+    Optional<ConversationStore.Conversation> conversation = conversations.find(channel, chatId);
+    Optional<Escalation> unrated = conversation.flatMap(c -> escalations.awaitingRating(c.id()));
+    if (unrated.isEmpty()) {
+      return false;
+    }
+    jdbc.inTransaction(() -> {
+      handoffs.rate(unrated.get().id(), stars);
+      send(conversation.get(), knownLanguage(conversation.get()), "rating_thanks", Map.of(), List.of());
+      return null;
+    });
+    return true;
   }
 
   /** Takes the SME out of the advisor queue; returns false if they were not waiting in it. */

@@ -2,14 +2,18 @@ package org.greendesk.delivery;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message to an SME, channel-neutral: the adapter renders it (HTML, blocks, a terminal line).
  *
  * @param links the sources, as title and URL, best first
- * @param actions buttons the channel may offer under it: {@code feedback}, {@code advisor}, {@code rate}
+ * @param actions buttons the channel may offer under it: {@code feedback}, {@code advisor}, {@code rate},
+ *     {@code forget}
+ * @param language the language the SME reads (ISO 639-1), in which the channel labels the buttons; {@code null}
+ *     for English
  */
-public record OutgoingMessage(String text, List<Link> links, List<String> actions) {
+public record OutgoingMessage(String text, List<Link> links, List<String> actions, @Nullable String language) {
 
   public OutgoingMessage {
     Objects.requireNonNull(text, "text");
@@ -17,8 +21,18 @@ public record OutgoingMessage(String text, List<Link> links, List<String> action
     actions = List.copyOf(actions);
   }
 
+  /** A message in English, or whose buttons need no labels. */
+  public OutgoingMessage(String text, List<Link> links, List<String> actions) {
+    this(text, links, actions, null);
+  }
+
   public static OutgoingMessage text(String text) {
     return new OutgoingMessage(text, List.of(), List.of());
+  }
+
+  /** The language whose labels the buttons take; English when none was given. */
+  public String languageOrEnglish() {
+    return language == null ? "en" : language;
   }
 
   /** A source shown with an answer. */

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.greendesk.delivery.DeskMessage;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 
@@ -33,14 +35,20 @@ public final class Handoffs {
   private final EscalationStore store;
   private final Outbox outbox;
   private final KnowledgeCandidates candidates;
+  private final Messages messages;
   private final Clock clock;
   private final MeterRegistry metrics;
 
-  /** @param metrics where the time from escalation to claim is recorded ({@value #TIME_TO_CLAIM}) */
-  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Clock clock, MeterRegistry metrics) {
+  /**
+   * @param messages what the SME is told of the handoff, in their language
+   * @param metrics where the time from escalation to claim is recorded ({@value #TIME_TO_CLAIM})
+   */
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, Clock clock,
+      MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
+    this.messages = messages;
     this.candidates = new KnowledgeCandidates(jdbc);
     this.clock = clock;
     this.metrics = metrics;
@@ -88,7 +96,7 @@ public final class Handoffs {
   }
 
   public Escalation claim(long id, String advisorUserId) {
-    return act(id, EscalationState.Action.CLAIM, advisorUserId, " has joined the conversation and will reply here.");
+    return act(id, EscalationState.Action.CLAIM, advisorUserId, "advisor_joined");
   }
 
   public Escalation release(long id, String advisorUserId) {
@@ -96,26 +104,23 @@ public final class Handoffs {
   }
 
   public Escalation resolve(long id, String advisorUserId) {
-    return act(id, EscalationState.Action.RESOLVE, advisorUserId,
-        " has marked your question as resolved. I'm back to answer your questions. How would you rate the help "
-            + "you got, from 1 (poor) to 5 (excellent)?");
+    return act(id, EscalationState.Action.RESOLVE, advisorUserId, "advisor_resolved");
   }
 
   public Escalation returnToBot(long id, String advisorUserId) {
-    return act(id, EscalationState.Action.RETURN, advisorUserId,
-        " has handed the conversation back to me. Ask me anything else.");
+    return act(id, EscalationState.Action.RETURN, advisorUserId, "advisor_returned");
   }
 
   /** The SME leaves the queue before anyone claimed it. */
   public Escalation cancel(long id) {
     return jdbc.inTransaction(() -> {
       Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
-      return move(current, EscalationState.Action.CANCEL, null, "sme", "You have left the advisor queue.");
+      return move(current, EscalationState.Action.CANCEL, null, "sme", "queue_left");
     });
   }
 
-  private Escalation act(long id, EscalationState.Action action, String advisorUserId,
-      @Nullable String noticeAfterName) {
+  /** @param notice the catalogue key of what the SME is told, or {@code null} to tell them nothing */
+  private Escalation act(long id, EscalationState.Action action, String advisorUserId, @Nullable String notice) {
     return jdbc.inTransaction(() -> {
       Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
       Advisor advisor = store.advisor(advisorUserId).filter(Advisor::active)
@@ -124,7 +129,7 @@ public final class Handoffs {
         requireHolder(current, advisor);
       }
       Long holder = action.to() == EscalationState.QUEUED ? null : advisor.id();
-      return move(current, action, holder, advisor.name(), noticeAfterName == null ? null : advisor.name() + noticeAfterName);
+      return move(current, action, holder, advisor.name(), notice);
     });
   }
 
@@ -153,8 +158,10 @@ public final class Handoffs {
     }
     ConversationRef ref = conversation(current.conversationId());
     if (notice != null) {
-      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.SYSTEM, action == EscalationState.Action.RESOLVE
-          ? new OutgoingMessage(notice, List.of(), List.of("rate")) : OutgoingMessage.text(notice), now);
+      String text = messages.text(ref.language(), notice, Map.of("advisor", actor));
+      List<String> actions = action == EscalationState.Action.RESOLVE ? List.of("rate") : List.of();
+      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.SYSTEM,
+          new OutgoingMessage(text, List.of(), actions, ref.language()), now);
     }
     outbox.toDesk(ref.id(), new DeskMessage(DeskMessage.Kind.UPDATE, current.id(),
         "Escalation #" + current.id() + " " + past(action) + " by " + actor), now);
@@ -186,7 +193,7 @@ public final class Handoffs {
       jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, processed, created_at) "
           + "VALUES (?, 'advisor', ?, ?, TRUE, ?)", ref.id(), advisor.name(), text, now);
       outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.ADVISOR,
-          OutgoingMessage.text(advisor.name() + ": " + text), now);
+          new OutgoingMessage(advisor.name() + ": " + text, List.of(), List.of(), ref.language()), now);
       return null;
     });
   }
@@ -277,13 +284,18 @@ public final class Handoffs {
     };
   }
 
-  /** The conversation an escalation belongs to, as far as notifying its SME needs. */
-  record ConversationRef(long id, String channel, String chatId, String smeName) {}
+  /**
+   * The conversation an escalation belongs to, as far as notifying its SME needs.
+   *
+   * @param language the language the SME is answered in, English until known
+   */
+  record ConversationRef(long id, String channel, String chatId, String smeName, String language) {}
 
   ConversationRef conversation(long conversationId) {
-    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name FROM conversations c "
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language FROM conversations c "
         + "JOIN smes s ON s.id = c.sme_id WHERE c.id = ?", row -> new ConversationRef(row.getLong(1), row.getString(2),
-        row.getString(3), row.getString(4) == null ? "SME" : row.getString(4)), conversationId)
+        row.getString(3), row.getString(4) == null ? "SME" : row.getString(4),
+        row.getString(5) == null ? Messages.ENGLISH : row.getString(5)), conversationId)
         .orElseThrow(() -> new HandoffException("no conversation " + conversationId));
   }
 }

@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import org.greendesk.assistant.Language;
@@ -42,7 +43,7 @@ public final class MessageLanguages implements LanguageDetector {
   }
 
   @Override
-  public Language detect(String message) {
+  public Optional<Language> recognise(String message) {
     // Vietnamese typed on some keyboards arrives decomposed: a letter, then its marks.
     String text = Normalizer.normalize(message, Normalizer.Form.NFC);
     Map<UnicodeScript, Integer> scripts = scripts(text);
@@ -50,13 +51,14 @@ public final class MessageLanguages implements LanguageDetector {
     UnicodeScript main = scripts.entrySet().stream().filter(e -> e.getKey() != UnicodeScript.LATIN)
         .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(UnicodeScript.LATIN);
     if (main != UnicodeScript.LATIN && scripts.get(main) >= latinLetters) {
-      return Languages.byScript(main, scripts);
+      return Optional.of(Languages.byScript(main, scripts));
     }
     if (vietnameseLetters(text) >= 2) {
-      return Language.of("vi"); // tone-marked letters only Vietnamese writes, even in "cảm ơn"
+      return Optional.of(Language.of("vi")); // tone-marked letters only Vietnamese writes, even in "cảm ơn"
     }
     // A word or two ("CBAM", "K-ETS?") says nothing of a language: they are names.
-    return latinLetters == 0 || text.strip().split("\\s+").length < MIN_WORDS ? Language.ENGLISH : byModels(text);
+    return latinLetters == 0 || text.strip().split("\\s+").length < MIN_WORDS ? Optional.empty()
+        : Optional.of(byModels(text));
   }
 
   private Language byModels(String text) {

@@ -203,7 +203,7 @@ class ApiIT {
     assertThat(spec.get("openapi").asText()).startsWith("3.");
     assertThat(spec.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/api/ask", "/api/events",
         "/api/documents/{id}", "/api/escalations", "/api/openapi.yaml", "/chat/session", "/chat/messages",
-        "/chat/feedback", "/chat/forget");
+        "/chat/feedback", "/chat/advisor", "/chat/rating", "/chat/forget");
     assertThat(spec.at("/paths/~1api~1ask/post/responses").fieldNames()).toIterable().contains("200", "400", "413", "429");
     assertThat(spec.at("/components/schemas/Answer/required").toString())
         .isEqualTo("[\"question\",\"answer\",\"sources\",\"confidence\",\"intent\",\"handoff\",\"reason\"]");

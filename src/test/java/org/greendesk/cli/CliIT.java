@@ -140,7 +140,7 @@ class CliIT {
     Run show = run(settings, "", "advisor", "show", "1");
     Run back = run(settings, "/quit\n", "chat", "--as", "minh");
     run(settings, "", "advisor", "resolve", "1", "--as", "kim");
-    Run rated = run(settings, "5\n/quit\n", "chat", "--as", "minh");
+    Run rated = run(settings, "/rate 5\n/quit\n", "chat", "--as", "minh");
 
     assertThat(chat.out()).contains("connect you with an advisor");
     assertThat(list.out()).contains("#1 queued", "the SME asked for a person");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.InboundMessage;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
+import org.greendesk.delivery.Doorbell;
+import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.delivery.RecordingChannel;
 import org.greendesk.delivery.RecordingDesk;
@@ -140,10 +143,14 @@ class ScaleOutPostgresIT {
       DeskServices instance = instance(log.channel("telegram"), new RecordingDesk());
       instance.sender().start(Duration.ofMillis(50));
       int first = i;
+      Outbox outbox = new Outbox(instance.database().jdbc(), new Doorbell());
       writers.add(threads.submit(() -> {
         for (int number = 0; number < perChat; number++) {
           for (int chat = first; chat < chats; chat += 2) {
-            instance.desk().notify("telegram", "chat-" + chat, OutgoingMessage.text(String.valueOf(number)));
+            long conversation = instance.conversations().conversation("telegram", "chat-" + chat, null,
+                Instant.now()).id();
+            outbox.toSme(conversation, "telegram", "chat-" + chat, Outbox.Author.SYSTEM,
+                OutgoingMessage.text(String.valueOf(number)), Instant.now());
           }
         }
       }));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
@@ -16,6 +17,7 @@ import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.delivery.SendException;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The desk with the real assistant, a real H2 file, and recording fakes for the channel and the advisor desk. */
 class DeskIT {
+  private static final Messages MESSAGES = ShippedPrompts.messages();
   @TempDir Path data;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final RecordingChannel telegram = new RecordingChannel("telegram");
@@ -194,12 +197,50 @@ class DeskIT {
   }
 
   @Test
+  void should_hand_off_in_the_smes_language_and_tell_them_of_the_handoff_in_it() {
+    send("담당 상담사와 직접 통화하고 싶습니다", "ko1");
+    services.sender().drainOnce();
+    Escalation escalation = services.escalations().open().get(0);
+    services.handoffs().claim(escalation.id(), "kim");
+    services.sender().drainOnce();
+
+    assertThat(telegram.texts("42")).containsExactly(MESSAGES.text("ko", "advisor_request"),
+        MESSAGES.text("ko", "advisor_joined", Map.of("advisor", "Kim")));
+  }
+
+  @Test
+  void should_open_one_escalation_however_often_the_sme_asks_and_say_they_are_in_the_queue() {
+    send("What is CBAM?", "q1");
+    send("/advisor", "a1");
+    send("/advisor please hurry", "a2");
+    services.sender().drainOnce();
+
+    assertThat(services.escalations().open()).singleElement()
+        .satisfies(e -> assertThat(e.question()).as("about the question asked before").isEqualTo("What is CBAM?"));
+    assertThat(telegram.texts("42")).last().isEqualTo(MESSAGES.text("en", "already_in_queue"));
+    assertThat(advisors.relayed(services.escalations().open().get(0).id())).containsExactly("Minh: /advisor please hurry");
+  }
+
+  @Test
+  void should_keep_a_chosen_language_until_the_sme_is_forgotten() {
+    send("/language th", "l1");
+    send("What is CBAM?", "l2");
+    services.sender().drainOnce();
+    assertThat(telegram.sent()).extracting(s -> s.message().language()).containsExactly("th", "th");
+
+    services.desk().forget("telegram", "42");
+
+    assertThat(services.desk().language("telegram", "42")).isEqualTo("en");
+  }
+
+  @Test
   void should_ask_for_a_rating_after_resolution_and_record_it() {
     Escalation escalation = escalate();
     services.handoffs().claim(escalation.id(), "kim");
     services.handoffs().resolve(escalation.id(), "kim");
 
-    assertThat(send("4", "rating")).isEqualTo(Desk.Outcome.RATED);
+    assertThat(services.desk().rate("telegram", "42", 4)).isTrue();
+    assertThat(services.desk().rate("telegram", "42", 4)).as("rated once").isFalse();
     assertThat(send("What is CBAM?", "after")).isEqualTo(Desk.Outcome.ANSWERED);
     services.sender().drainOnce();
 

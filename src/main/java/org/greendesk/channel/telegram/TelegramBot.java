@@ -13,6 +13,7 @@ import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.SendException;
+import org.greendesk.messages.Messages;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -35,12 +36,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * lose it, and the desk answers a redelivery once.
  */
 public final class TelegramBot implements AutoCloseable {
-  static final List<BotCommand> COMMANDS = List.of(
-      command("start", "What GreenDesk can do"), command("help", "How to ask"),
-      command("events", "Upcoming events"), command("funding", "Green grants and loans"),
-      command("regulations", "Green rules (add a country: /regulations Korea)"),
-      command("advisor", "Talk to a person"), command("cancel", "Leave the advisor queue"),
-      command("forget", "Delete my data"));
+  /** The commands in Telegram's menu, in this order; each described by the catalogue's {@code command_<name>}. */
+  static final List<String> COMMANDS = List.of("start", "help", "events", "funding", "regulations", "advisor",
+      "cancel", "language", "forget");
 
   /** More than this from one chat in a minute is a flood, not a conversation. */
   static final int MESSAGES_PER_MINUTE = 20;
@@ -55,6 +53,7 @@ public final class TelegramBot implements AutoCloseable {
   private static final int CALLS_AT_ONCE = 64;
 
   private final TelegramClient client;
+  private final Messages messages;
   private final TypingIndicator typing;
   private final TelegramChannel channel;
   private final String token;
@@ -64,16 +63,18 @@ public final class TelegramBot implements AutoCloseable {
   private @Nullable TelegramBotsLongPollingApplication polling;
 
   /**
+   * @param messages the menu of commands and the buttons, in each language
    * @param sendsPerSecond messages a second in all ({@link TelegramChannel#PER_SECOND} for Telegram's servers)
    * @param lanes where updates are handled: in parallel across chats, in order within one
    */
-  public TelegramBot(String token, URI apiUrl, int sendsPerSecond, ChatLanes lanes) {
+  public TelegramBot(String token, URI apiUrl, Messages messages, int sendsPerSecond, ChatLanes lanes) {
     this.token = token;
+    this.messages = messages;
     int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
     this.url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
     this.client = new OkHttpTelegramClient(httpClient(), token, url);
     this.typing = new TypingIndicator(client, TYPING_AFTER);
-    this.channel = new TelegramChannel(client, Clock.systemUTC(), sendsPerSecond);
+    this.channel = new TelegramChannel(client, messages, Clock.systemUTC(), sendsPerSecond);
     this.lanes = lanes;
   }
 
@@ -91,13 +92,19 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Checks the token, registers the commands and gets ready to hand updates to the desk.
+   * Checks the token, registers the menu of commands (in English, and in each language of the catalogue for the
+   * users whose app is in it) and gets ready to hand updates to the desk.
    *
    * @throws SendException retryable when Telegram cannot be reached, final when it refuses the token
    */
   public void connect(Desk desk) throws SendException {
     String username = call(() -> client.execute(new GetMe()).getUserName());
-    call(() -> client.execute(SetMyCommands.builder().commands(COMMANDS).build()));
+    call(() -> client.execute(SetMyCommands.builder().commands(menu(Messages.ENGLISH)).build()));
+    for (String language : messages.languages()) {
+      if (!language.equals(Messages.ENGLISH)) {
+        call(() -> client.execute(SetMyCommands.builder().commands(menu(language)).languageCode(language).build()));
+      }
+    }
     updates = new TelegramUpdates(desk, client, username == null ? "" : username,
         new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()), typing);
   }
@@ -160,8 +167,9 @@ public final class TelegramBot implements AutoCloseable {
     typing.close();
   }
 
-  private static BotCommand command(String name, String description) {
-    return BotCommand.builder().command(name).description(description).build();
+  private List<BotCommand> menu(String language) {
+    return COMMANDS.stream().<BotCommand>map(name -> BotCommand.builder().command(name)
+        .description(messages.text(language, "command_" + name)).build()).toList();
   }
 
   /** Hands one update over and says when it has been handled. */

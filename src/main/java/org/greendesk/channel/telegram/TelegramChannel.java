@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.delivery.SendException;
+import org.greendesk.messages.Messages;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -43,15 +45,20 @@ public final class TelegramChannel implements CustomerChannel {
   private static final int FORGET_CHATS_ABOVE = 1_000;
 
   private final TelegramClient client;
+  private final Messages messages;
   private final Clock clock;
   private final Map<String, Integer> partsSent = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
   private final Deque<Instant> recent = new ArrayDeque<>();
   private final int perSecond;
 
-  /** @param perSecond messages a second in all: Telegram's {@link #PER_SECOND}, more only for a local Bot API */
-  public TelegramChannel(TelegramClient client, Clock clock, int perSecond) {
+  /**
+   * @param messages the buttons' labels, in each SME's language
+   * @param perSecond messages a second in all: Telegram's {@link #PER_SECOND}, more only for a local Bot API
+   */
+  public TelegramChannel(TelegramClient client, Messages messages, Clock clock, int perSecond) {
     this.client = client;
+    this.messages = messages;
     this.clock = clock;
     this.perSecond = perSecond;
   }
@@ -71,7 +78,7 @@ public final class TelegramChannel implements CustomerChannel {
       SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(chatId).text(parts.get(i))
           .parseMode(ParseMode.HTML).disableWebPagePreview(true);
       if (i == parts.size() - 1 && !message.actions().isEmpty()) {
-        request.replyMarkup(keyboard(message.actions()));
+        request.replyMarkup(keyboard(message.actions(), label -> messages.text(message.languageOrEnglish(), label)));
       }
       execute(request.build());
       partsSent.put(key, i + 1);
@@ -129,13 +136,15 @@ public final class TelegramChannel implements CustomerChannel {
     return SendException.giveUp("Telegram refused the message: " + code + " " + e.getApiResponse());
   }
 
-  static InlineKeyboardMarkup keyboard(List<String> actions) {
+  /** @param labels a button's label by its catalogue key, in the SME's language */
+  static InlineKeyboardMarkup keyboard(List<String> actions, UnaryOperator<String> labels) {
     List<InlineKeyboardRow> rows = new ArrayList<>();
     if (actions.contains("feedback")) {
-      rows.add(new InlineKeyboardRow(button("👍 Helpful", HELPFUL), button("👎 Not helpful", NOT_HELPFUL)));
+      rows.add(new InlineKeyboardRow(button(labels.apply("button_helpful"), HELPFUL),
+          button(labels.apply("button_not_helpful"), NOT_HELPFUL)));
     }
     if (actions.contains("advisor")) {
-      rows.add(new InlineKeyboardRow(button("Talk to an advisor", ADVISOR)));
+      rows.add(new InlineKeyboardRow(button(labels.apply("button_advisor"), ADVISOR)));
     }
     if (actions.contains("rate")) {
       InlineKeyboardRow stars = new InlineKeyboardRow();
@@ -145,7 +154,7 @@ public final class TelegramChannel implements CustomerChannel {
       rows.add(stars);
     }
     if (actions.contains("forget")) {
-      rows.add(new InlineKeyboardRow(button("Yes, delete my data", FORGET)));
+      rows.add(new InlineKeyboardRow(button(labels.apply("button_forget"), FORGET)));
     }
     return InlineKeyboardMarkup.builder().keyboard(rows).build();
   }

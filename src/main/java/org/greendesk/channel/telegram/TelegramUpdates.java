@@ -1,12 +1,11 @@
 package org.greendesk.channel.telegram;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.InboundMessage;
-import org.greendesk.delivery.OutgoingMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -24,18 +23,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramUpdates {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramUpdates.class);
-  static final String WELCOME = "Hello! I'm GreenDesk, the eco-innovation help desk for small businesses. Ask me "
-      + "about green regulations (CBAM, REACH, emissions trading, carbon taxes...), green funding (grants, loans, "
-      + "guarantees) or events, and I'll answer with my sources. A person is available too: send /advisor.";
-  static final String HELP = "Ask me a question in your own words, or use:\n/events - upcoming events\n/funding - "
-      + "green grants and loans\n/regulations - green rules (e.g. /regulations Korea)\n/advisor - talk to a person\n"
-      + "/cancel - leave the advisor queue\n/forget - delete my data";
-  static final String TEXT_ONLY = "I can only read text for now. Please type your question, and send /advisor if "
-      + "you would like a person to look at a document.";
-
-  static final String SLOW_DOWN = "You are sending messages faster than I can answer them. Please wait a minute "
-      + "and ask again.";
-
   private final Desk desk;
   private final TelegramClient client;
   private final String botUsername;
@@ -92,7 +79,7 @@ public final class TelegramUpdates {
     boolean group = !Boolean.TRUE.equals(message.getChat().isUserChat());
     if (!message.hasText()) {
       if (!group) {
-        desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(TEXT_ONLY));
+        desk.tell(TelegramChannel.NAME, chatId, "text_only");
       }
       return;
     }
@@ -107,23 +94,18 @@ public final class TelegramUpdates {
     FloodGuard.Verdict verdict = flood.check(chatId);
     if (verdict != FloodGuard.Verdict.ALLOW) {
       if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
-        desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(SLOW_DOWN));
+        desk.tell(TelegramChannel.NAME, chatId, "slow_down");
       }
       return;
     }
-    try (TypingIndicator.Work work = typing.start(chatId)) {
-      if (text.startsWith("/")) {
-        command(chatId, name(message.getFrom()), text, messageId);
-      } else if (!text.isEmpty()) {
-        desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name(message.getFrom()), text, messageId));
-      }
+    if (text.isEmpty()) {
+      return;
     }
-  }
-
-  /** Leaving the queue is confirmed by the handoff itself, through the outbox; only a needless /cancel is told. */
-  private void cancel(String chatId) {
-    if (!desk.cancel(TelegramChannel.NAME, chatId)) {
-      desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text("You are not waiting for an advisor."));
+    User from = message.getFrom();
+    // Commands are the desk's, the same in every channel; the app's language is a first guess at the SME's.
+    try (TypingIndicator.Work work = typing.start(chatId)) {
+      desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name(from), text, messageId,
+          from == null ? null : from.getLanguageCode()));
     }
   }
 
@@ -137,52 +119,32 @@ public final class TelegramUpdates {
         && botUsername.equalsIgnoreCase(replied.getFrom().getUserName()));
   }
 
-  private void command(String chatId, String name, String text, String messageId) {
-    String[] words = text.split("\\s+", 2);
-    String command = words[0].toLowerCase(Locale.ROOT);
-    String rest = words.length > 1 ? words[1] : "";
-    switch (command) {
-      case "/start" -> desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(WELCOME));
-      case "/advisor" -> ask(chatId, name, "I would like to talk to a person. " + rest, messageId);
-      case "/events" -> ask(chatId, name, "What events are coming up " + rest, messageId);
-      case "/funding" -> ask(chatId, name, "What green funding, grants and loans can an SME get " + rest, messageId);
-      case "/regulations" -> ask(chatId, name, "Which green regulations apply to SMEs " + rest, messageId);
-      case "/cancel" -> cancel(chatId);
-      case "/forget" -> desk.notify(TelegramChannel.NAME, chatId, new OutgoingMessage("This deletes your messages "
-          + "and personal details held by GreenDesk. Are you sure?", List.of(), List.of("forget")));
-      default -> desk.notify(TelegramChannel.NAME, chatId, OutgoingMessage.text(HELP));
-    }
-  }
-
-  private void ask(String chatId, String name, String question, String messageId) {
-    desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name, question.strip(), messageId));
-  }
-
+  /** A button is a typed call into the desk; the toast it shows is in the SME's language. */
   private void button(CallbackQuery query) {
     String chatId = String.valueOf(query.getMessage().getChatId());
     String data = query.getData() == null ? "" : query.getData();
-    String reply;
+    String toast;
     if (data.equals(TelegramChannel.HELPFUL) || data.equals(TelegramChannel.NOT_HELPFUL)) {
       desk.feedback(TelegramChannel.NAME, chatId, data.equals(TelegramChannel.HELPFUL));
-      reply = "Thank you for the feedback.";
+      toast = "feedback_thanks";
     } else if (data.equals(TelegramChannel.ADVISOR)) {
-      ask(chatId, name(query.getFrom()), "I would like to talk to a person.", "callback:" + query.getId());
-      reply = "Asking for an advisor.";
-    } else if (data.startsWith(TelegramChannel.RATE)) {
-      ask(chatId, name(query.getFrom()), data.substring(TelegramChannel.RATE.length()), "callback:" + query.getId());
-      reply = "Thank you!";
+      desk.askForAdvisor(TelegramChannel.NAME, chatId, name(query.getFrom()), "callback:" + query.getId());
+      toast = null;
+    } else if (data.startsWith(TelegramChannel.RATE) && data.substring(TelegramChannel.RATE.length()).matches("[1-5]")) {
+      boolean rated = desk.rate(TelegramChannel.NAME, chatId, Integer.parseInt(data.substring(TelegramChannel.RATE.length())));
+      toast = rated ? null : "button_inactive";
     } else if (data.equals(TelegramChannel.FORGET)) {
-      reply = desk.forget(TelegramChannel.NAME, chatId) ? "Your data has been deleted." : "There was nothing to delete.";
+      toast = desk.forget(TelegramChannel.NAME, chatId) ? "forgotten" : "nothing_to_forget";
     } else {
-      reply = "That button is no longer active.";
+      toast = "button_inactive";
     }
-    answer(query.getId(), reply);
+    answer(query.getId(), toast == null ? null : desk.text(TelegramChannel.NAME, chatId, toast));
   }
 
-  /** Telegram shows a spinner on the button until the query is answered: always answer it. */
-  private void answer(String queryId, String text) {
+  /** Telegram shows a spinner on the button until the query is answered: always answer it, with a toast or not. */
+  private void answer(String queryId, @Nullable String toast) {
     try {
-      client.execute(AnswerCallbackQuery.builder().callbackQueryId(queryId).text(text).build());
+      client.execute(AnswerCallbackQuery.builder().callbackQueryId(queryId).text(toast).build());
     } catch (TelegramApiException e) {
       LOG.info("callback query could not be answered: {}", e.getMessage());
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
@@ -76,6 +77,8 @@ public final class WebChat implements WebRoutes {
     routes.post("/chat/messages", this::receive);
     routes.get("/chat/messages", this::messages);
     routes.post("/chat/feedback", this::feedback);
+    routes.post("/chat/advisor", this::advisor);
+    routes.post("/chat/rating", this::rating);
     routes.post("/chat/forget", ctx -> ctx.json(Map.of("forgotten", desk.forget(WebChannel.NAME, chatId(ctx)))));
   }
 
@@ -100,10 +103,26 @@ public final class WebChat implements WebRoutes {
     if (id != null && !MESSAGE_ID.matcher(id).matches()) {
       throw new BadRequestResponse("\"id\" must be 1-64 letters, digits, _ or -");
     }
+    String language = ctx.header("Accept-Language");
+    handled(ctx, chatId, () -> desk.receive(new InboundMessage(WebChannel.NAME, chatId, null, text, id,
+        language == null ? null : language.split("[,;]")[0])));
+  }
+
+  /** The "Talk to an advisor" button: {@code {"id": "..."}}, the id making a repeated press count once. */
+  private void advisor(Context ctx) throws InterruptedException {
+    String chatId = chatId(ctx);
+    String id = JsonRequests.text(JsonRequests.object(ctx), "id");
+    if (id != null && !MESSAGE_ID.matcher(id).matches()) {
+      throw new BadRequestResponse("\"id\" must be 1-64 letters, digits, _ or -");
+    }
+    handled(ctx, chatId, () -> desk.askForAdvisor(WebChannel.NAME, chatId, null, id == null ? null : "advisor:" + id));
+  }
+
+  /** Hands the work to the chat's lane, in order with its other messages, and answers with what became of it. */
+  private void handled(Context ctx, String chatId, Supplier<Desk.Outcome> work) throws InterruptedException {
     AtomicReference<Desk.Outcome> outcome = new AtomicReference<>();
     try {
-      lanes.submit(chatId, () -> outcome.set(desk.receive(new InboundMessage(WebChannel.NAME, chatId, null, text,
-          id)))).get(HANDLING_SECONDS, TimeUnit.SECONDS);
+      lanes.submit(chatId, () -> outcome.set(work.get())).get(HANDLING_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       throw new ServiceUnavailableResponse("busy: please send the message again in a moment");
     } catch (ExecutionException e) {
@@ -132,6 +151,7 @@ public final class WebChat implements WebRoutes {
     message.put("links", delivered.message().links().stream()
         .map(link -> Map.of("title", link.title(), "url", link.url())).toList());
     message.put("actions", delivered.message().actions());
+    message.put("language", delivered.message().languageOrEnglish());
     message.put("at", delivered.sentAt().toString());
     return message;
   }
@@ -144,5 +164,15 @@ public final class WebChat implements WebRoutes {
       throw new BadRequestResponse("\"helpful\" must be true or false");
     }
     ctx.json(Map.of("recorded", desk.feedback(WebChannel.NAME, chatId, helpful.asBoolean())));
+  }
+
+  /** {@code {"stars": 1-5}}: the SME's rating of the help of the escalation resolved last. */
+  private void rating(Context ctx) {
+    String chatId = chatId(ctx);
+    JsonNode stars = JsonRequests.object(ctx).get("stars");
+    if (stars == null || !stars.isInt() || stars.asInt() < 1 || stars.asInt() > 5) {
+      throw new BadRequestResponse("\"stars\" must be a whole number from 1 to 5");
+    }
+    ctx.json(Map.of("recorded", desk.rate(WebChannel.NAME, chatId, stars.asInt())));
   }
 }

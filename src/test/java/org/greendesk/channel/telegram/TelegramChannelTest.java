@@ -11,6 +11,7 @@ import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.delivery.SendException;
 import org.greendesk.store.MutableClock;
@@ -36,7 +37,7 @@ class TelegramChannelTest {
   void start() throws Exception {
     botApi.start();
     channel = new TelegramChannel(new OkHttpTelegramClient(TOKEN,
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock,
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), ShippedPrompts.messages(), clock,
         TelegramChannel.PER_SECOND);
   }
 
@@ -135,7 +136,7 @@ class TelegramChannelTest {
 
   @Test
   void should_offer_one_to_five_rating_buttons_after_a_handoff() {
-    assertThat(TelegramChannel.keyboard(List.of("rate")).getKeyboard().get(0))
+    assertThat(TelegramChannel.keyboard(List.of("rate"), label -> label).getKeyboard().get(0))
         .extracting(button -> button.getCallbackData())
         .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
@@ -39,7 +40,7 @@ class TelegramDeliveryIT {
   void start() throws Exception {
     botApi.start();
     TelegramChannel telegram = new TelegramChannel(new OkHttpTelegramClient("1:t",
-        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), clock,
+        new TelegramUrl("http", botApi.getHostName(), botApi.getPort(), false)), ShippedPrompts.messages(), clock,
         TelegramChannel.PER_SECOND);
     services = DeskServices.withDesk(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
         TestDesk.get().assistant(), Map.of(TelegramChannel.NAME, telegram), new RecordingDesk(), clock);

@@ -14,12 +14,14 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
 import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.RecordingChannel;
 import org.greendesk.delivery.RecordingDesk;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /** Telegram updates, as the Bot API sends them, through the desk to what the SME receives. */
 class TelegramUpdatesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Messages EN = ShippedPrompts.messages();
   @TempDir Path data;
   private final MockWebServer botApi = new MockWebServer();
   private final RecordingChannel sme = new RecordingChannel(TelegramChannel.NAME);
@@ -74,9 +77,15 @@ class TelegramUpdatesIT {
   }
 
   private static Update text(int updateId, int messageId, String chatType, String text) throws Exception {
+    return text(updateId, messageId, chatType, text, "en");
+  }
+
+  /** @param appLanguage the language the user's Telegram app is in */
+  private static Update text(int updateId, int messageId, String chatType, String text, String appLanguage)
+      throws Exception {
     return update("{'update_id':" + updateId + ",'message':{'message_id':" + messageId + ",'date':1763884800,"
-        + "'chat':{'id':42,'type':'" + chatType + "'},'from':{'id':7,'is_bot':false,'first_name':'Minh'},"
-        + "'text':'" + text + "'}}");
+        + "'chat':{'id':42,'type':'" + chatType + "'},'from':{'id':7,'is_bot':false,'first_name':'Minh',"
+        + "'language_code':'" + appLanguage + "'},'text':'" + text + "'}}");
   }
 
   private static Update button(String data) throws Exception {
@@ -106,7 +115,7 @@ class TelegramUpdatesIT {
 
     assertThat(delivered()).satisfiesExactly(
         welcome -> assertThat(welcome).startsWith("Hello! I'm GreenDesk"),
-        help -> assertThat(help).contains("/advisor - talk to a person"),
+        unknown -> assertThat(unknown).contains("I don't know that command", "/help"),
         events -> assertThat(events).contains("ENVEX"));
   }
 
@@ -119,7 +128,7 @@ class TelegramUpdatesIT {
     updates.handle(text(3, 12, "private", "What is REACH?"));
 
     assertThat(delivered()).satisfiesExactly(
-        sticker -> assertThat(sticker).isEqualTo(TelegramUpdates.TEXT_ONLY),
+        sticker -> assertThat(sticker).isEqualTo(EN.text("en", "text_only")),
         answer -> assertThat(answer).contains("REACH"));
   }
 
@@ -178,12 +187,52 @@ class TelegramUpdatesIT {
   }
 
   @Test
+  void should_welcome_a_new_user_in_the_language_of_their_app_and_label_the_buttons_in_it() throws Exception {
+    updates.handle(text(1, 10, "private", "/start", "ko"));
+    updates.handle(text(2, 11, "private", "CBAM?", "ko"));
+
+    assertThat(delivered()).first().isEqualTo(EN.text("ko", "welcome"));
+    assertThat(sme.sent()).last().satisfies(answer -> {
+      assertThat(answer.message().language()).as("a word too short to tell keeps the SME's language").isEqualTo("ko");
+      assertThat(answer.message().actions()).contains("advisor");
+    });
+  }
+
+  @Test
+  void should_answer_in_the_language_the_sme_chose_until_they_choose_another() throws Exception {
+    updates.handle(text(1, 10, "private", "/language vi"));
+    updates.handle(text(2, 11, "private", "What is the CBAM definitive period start date?"));
+    updates.handle(text(3, 12, "private", "/language"));
+
+    assertThat(delivered()).satisfiesExactly(
+        set -> assertThat(set).isEqualTo(EN.text("vi", "language_set")),
+        answer -> assertThat(answer).contains(EN.text("vi", "source_says")),
+        choose -> assertThat(choose).contains("ko (한국어)", "th (ภาษาไทย)"));
+  }
+
+  @Test
+  void should_record_a_rating_from_a_button_and_not_take_a_typed_digit_for_one() throws Exception {
+    services.escalations().addAdvisor("kim", "Kim", List.of(), List.of());
+    updates.handle(button(TelegramChannel.ADVISOR));
+    long escalation = services.escalations().open().get(0).id();
+    services.handoffs().claim(escalation, "kim");
+    services.handoffs().resolve(escalation, "kim");
+
+    updates.handle(text(2, 11, "private", "2"));
+    updates.handle(button(TelegramChannel.RATE + "5"));
+
+    assertThat(services.database().jdbc().queryOne("SELECT rating FROM escalations WHERE id = ?",
+        row -> row.getInt(1), escalation)).contains(5);
+    assertThat(delivered()).last().isEqualTo(EN.text("en", "rating_thanks"));
+  }
+
+  @Test
   void should_ask_a_flooding_chat_to_slow_down_once_and_keep_its_conversation() throws Exception {
     for (int i = 1; i <= 8; i++) {
       updates.handle(text(i, 100 + i, "private", "hello"));
     }
 
-    assertThat(delivered()).filteredOn(TelegramUpdates.SLOW_DOWN::equals).hasSize(1);
+    assertThat(delivered()).filteredOn(EN.text("en", "slow_down")::equals).hasSize(1);
     assertThat(delivered()).hasSize(6);
   }
 

@@ -183,7 +183,9 @@ class WebChatIT {
     service.services().handoffs().resolve(escalation.id(), "kim");
     JsonNode resolved = messages(session, messages.get(2).get("id").asLong(), 1).get(0);
     assertThat(resolved.get("actions").toString()).isEqualTo("[\"rate\"]");
-    assertThat(say(session, "4", null).json().get("outcome").asText()).isEqualTo("rated");
+    Reply rating = http.post("/chat/rating", "{\"stars\": 4}", as(session));
+    assertThat(rating.json().get("recorded").asBoolean()).isTrue();
+    assertThat(http.post("/chat/rating", "{\"stars\": 9}", as(session)).status()).isEqualTo(400);
   }
 
   @Test
