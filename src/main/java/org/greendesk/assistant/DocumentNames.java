@@ -92,6 +92,12 @@ public final class DocumentNames {
     return Optional.ofNullable(longest);
   }
 
+  /** True when the question calls some document other than this one by one of its names. */
+  boolean namesAnother(String question, String documentId) {
+    return names.entrySet().stream().anyMatch(e -> !e.getKey().equals(documentId)
+        && e.getValue().matcher(question).find());
+  }
+
   private static Pattern pattern(List<String> names) {
     String alternatives = names.stream().sorted(Comparator.comparingInt(String::length).reversed())
         .map(Pattern::quote).collect(Collectors.joining("|"));

@@ -14,6 +14,7 @@ import org.greendesk.eval.AnswerEvaluation;
 import org.greendesk.eval.BeirEvaluation;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
+import org.greendesk.eval.FollowUpEvaluation;
 import org.greendesk.eval.MultilingualEvaluation;
 import org.greendesk.eval.RetrievalEvaluation;
 import org.greendesk.eval.RoutingEvaluation;
@@ -46,6 +47,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--routing", paramLabel = "DIR", defaultValue = "eval/routing",
       description = "folder of labelled routing messages (default: ${DEFAULT-VALUE})")
   Path routing;
+
+  @Option(names = "--followups", paramLabel = "DIR", defaultValue = "eval/followups",
+      description = "folder of follow-up questions with the conversation before them (default: ${DEFAULT-VALUE})")
+  Path followups;
 
   @Option(names = "--beir", paramLabel = "DIR", description = "a BEIR-format benchmark folder")
   @Nullable Path beir;
@@ -105,7 +110,15 @@ final class EvalCommand implements Callable<Integer> {
             q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.languages()), terminal.out());
       }
       if (Files.isDirectory(routing)) {
-        print(RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
+        print(routing, RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(routing)), terminal.out());
+      }
+      Path multilingualRouting = multilingual.resolve("routing.jsonl");
+      if (Files.isRegularFile(multilingualRouting)) {
+        print(multilingualRouting, RoutingEvaluation.run(desk.assistant(), RoutingEvaluation.load(multilingualRouting)),
+            terminal.out());
+      }
+      if (Files.isDirectory(followups)) {
+        print(FollowUpEvaluation.run(desk.assistant(), FollowUpEvaluation.load(followups)), terminal.out());
       }
       return 0;
     }
@@ -143,11 +156,27 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private void print(RoutingEvaluation.Report r, PrintStream out) {
-    out.printf(Locale.ROOT, "Routing %s: %d labelled messages, %d that need a person%n", routing, r.messages(),
+  private void print(FollowUpEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Follow-ups %s: %d conversations%n  right document among the follow-up's first three "
+        + "sources %.3f%n", followups, r.conversations(), r.found());
+    if (misses) {
+      for (FollowUpEvaluation.Outcome miss : r.misses()) {
+        out.printf(Locale.ROOT, "  miss %s:%d %s | %s -> expected %s, got %s%n", miss.conversation().file(),
+            miss.conversation().line(), miss.conversation().history(), miss.conversation().q(),
+            miss.conversation().expected(), miss.sources());
+      }
+    }
+  }
+
+  private void print(Path from, RoutingEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Routing %s: %d labelled messages, %d that need a person%n", from, r.messages(),
         r.shouldRoute());
     out.printf(Locale.ROOT, "  recall of \"should route\"  %.3f%n  needless routing         %.3f%n"
         + "  advisor offered needlessly %.3f%n", r.recall(), r.needless(), r.offeredNeedlessly());
+    if (r.byLanguage().size() > 1) {
+      r.byLanguage().forEach((language, own) -> out.printf(Locale.ROOT, "    %s (%d)  recall %.3f, needless %.3f%n",
+          language, own.messages(), own.recall(), own.needless()));
+    }
     if (misses) {
       for (RoutingEvaluation.Miss miss : r.misses()) {
         out.printf(Locale.ROOT, "  miss %s -> expected %s, got %s (%s)%n", miss.message().q(),

@@ -33,6 +33,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.LanguagePack;
@@ -61,9 +62,12 @@ public final class LocalSearch {
   /** Something a question may hold: a glossary word (its English terms), or a document's local name. */
   private record Entry(String key, List<String> english, String documentId) {}
 
+  private final EconomyLexicon economies;
+
   public LocalSearch(KnowledgeBase base) {
     this.packs = base.languages();
     this.documents = base.byId();
+    this.economies = base.economies();
     try {
       this.searcher = new IndexSearcher(DirectoryReader.open(write()));
     } catch (IOException e) {
@@ -145,9 +149,10 @@ public final class LocalSearch {
     Matcher latin = LATIN_TOKEN.matcher(question);
     while (latin.find()) {
       String token = latin.group();
-      // In a Latin-script language only acronyms and numbers are English enough to search for as they are.
+      // In a Latin-script language only acronyms, numbers and the names of economies are English enough to search
+      // for as they are.
       if (!latinScript(language) || token.chars().filter(Character::isUpperCase).count() >= 2
-          || token.chars().anyMatch(Character::isDigit)) {
+          || token.chars().anyMatch(Character::isDigit) || !economies.find(token).isEmpty()) {
         english.add(token);
       }
     }

@@ -104,7 +104,7 @@ public final class Retriever {
       return new SearchResult(english, List.of(), List.of(), english.economies(), null, null);
     }
     SearchResult found = search(new SearchQuery(english.text(), Math.max(english.topK(), LOCAL_CANDIDATES),
-        english.mode(), english.economies(), english.onlyTheseEconomies()));
+        english.mode(), english.economies(), english.onlyTheseEconomies(), english.category()));
     List<String> localOrder = local.rank(language, question, LOCAL_CANDIDATES);
     List<String> englishOrder = found.hits().stream().map(h -> h.document().id()).toList();
     Map<String, Double> fused = new HashMap<>(RankFusion.reciprocalRank(List.of(englishOrder, localOrder),
@@ -191,6 +191,9 @@ public final class Retriever {
       double score = documentScores.get(entry.getKey());
       // Lowering the others rather than lifting the matches keeps scores within 0..1.
       if (!serves(document, economies)) {
+        score /= 1 + settings.economyBoost();
+      }
+      if (query.category() != null && !query.category().equals(document.category())) {
         score /= 1 + settings.economyBoost();
       }
       List<Passage> found = entry.getValue().stream().map(passages::get).toList();

@@ -2,6 +2,7 @@ package org.greendesk.search;
 
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search request.
@@ -11,8 +12,11 @@ import java.util.Set;
  * @param economies economies to favour beyond those named in the text (from the conversation); may be empty
  * @param onlyTheseEconomies keep only documents serving the economies (or every economy), when any does: for a
  *     follow-up that moves the conversation to another economy
+ * @param category a kind of document to favour ("funding", "directory"...), as the economy is favoured; {@code
+ *     null} for none: "something similar in Japan?" after a grant wants a grant
  */
-public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies, boolean onlyTheseEconomies) {
+public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies, boolean onlyTheseEconomies,
+    @Nullable String category) {
 
   public SearchQuery {
     Objects.requireNonNull(text, "text");
@@ -21,6 +25,10 @@ public record SearchQuery(String text, int topK, SearchMode mode, Set<String> ec
     }
     Objects.requireNonNull(mode, "mode");
     economies = Set.copyOf(economies);
+  }
+
+  public SearchQuery(String text, int topK, SearchMode mode, Set<String> economies, boolean onlyTheseEconomies) {
+    this(text, topK, mode, economies, onlyTheseEconomies, null);
   }
 
   public SearchQuery(String text, int topK, SearchMode mode, Set<String> economies) {

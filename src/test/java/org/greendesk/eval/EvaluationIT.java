@@ -76,4 +76,37 @@ class EvaluationIT {
     assertThat(report.recall()).isGreaterThanOrEqualTo(0.9);
     assertThat(report.needless()).isLessThanOrEqualTo(0.1);
   }
+
+  @Test
+  void should_find_the_document_for_questions_in_each_smes_language_and_answer_in_that_language() throws Exception {
+    MultilingualEvaluation.Report report = MultilingualEvaluation.run(
+        MultilingualEvaluation.load(Path.of("eval/multilingual")),
+        q -> desk.assistant().reply(q, List.of(), 3).answer(), desk.languages());
+
+    assertThat(report.questions()).isGreaterThanOrEqualTo(200);
+    assertThat(report.foundAll()).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.found()).hasSizeGreaterThanOrEqualTo(7).allSatisfy((language, found) ->
+        assertThat(found).as("found in %s", language).isGreaterThanOrEqualTo(0.75));
+    assertThat(report.inLanguage()).allSatisfy((language, answered) ->
+        assertThat(answered).as("answered in %s", language).isGreaterThanOrEqualTo(0.6));
+  }
+
+  @Test
+  void should_route_requests_for_a_person_in_every_language() throws Exception {
+    RoutingEvaluation.Report report = RoutingEvaluation.run(desk.assistant(),
+        RoutingEvaluation.load(Path.of("eval/multilingual/routing.jsonl")));
+
+    assertThat(report.byLanguage()).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(report.recall()).isGreaterThanOrEqualTo(0.9);
+    assertThat(report.needless()).isLessThanOrEqualTo(0.1);
+  }
+
+  @Test
+  void should_carry_the_subject_into_at_least_three_in_four_follow_ups() throws Exception {
+    FollowUpEvaluation.Report report = FollowUpEvaluation.run(desk.assistant(),
+        FollowUpEvaluation.load(Path.of("eval/followups")));
+
+    assertThat(report.conversations()).isGreaterThanOrEqualTo(50);
+    assertThat(report.found()).isGreaterThanOrEqualTo(0.75);
+  }
 }
