@@ -98,12 +98,19 @@ public final class GreenDesk implements AutoCloseable {
   public static GreenDesk open(Settings settings, RetrievalSettings retrieval, boolean remember)
       throws KnowledgeFormatException, IOException {
     OnnxEmbedder.Model model = settings.embeddingModel();
-    // The two models load at once: each takes a second or so.
+    // The knowledge is read while the two models load, and the two models load at once: each takes a second or so.
+    CompletableFuture<KnowledgeBase> knowledge = CompletableFuture.supplyAsync(() -> {
+      try {
+        return load(settings);
+      } catch (KnowledgeFormatException | IOException e) {
+        throw new CompletionException(e);
+      }
+    });
     CompletableFuture<Embedder> second = model == OnnxEmbedder.Model.forSentences() ? null
         : CompletableFuture.supplyAsync(() -> new OnnxEmbedder(OnnxEmbedder.Model.forSentences()));
     Embedder embedder = remembering(new OnnxEmbedder(model), remember);
     Embedder sentences = second == null ? embedder : remembering(second.join(), remember);
-    return open(settings, embedder, sentences, retrieval, Clock.systemDefaultZone());
+    return open(settings, embedder, sentences, retrieval, Clock.systemDefaultZone(), knowledge);
   }
 
   private static Embedder remembering(Embedder embedder, boolean remember) {
@@ -118,12 +125,33 @@ public final class GreenDesk implements AutoCloseable {
 
   public static GreenDesk open(Settings settings, Embedder embedder, Embedder sentences, RetrievalSettings retrieval,
       Clock clock) throws KnowledgeFormatException, IOException {
+    return open(settings, embedder, sentences, retrieval, clock, CompletableFuture.completedFuture(load(settings)));
+  }
+
+  private static KnowledgeBase load(Settings settings) throws KnowledgeFormatException, IOException {
+    return new KnowledgeLoader().load(settings.knowledgeDir());
+  }
+
+  private static GreenDesk open(Settings settings, Embedder embedder, Embedder sentences,
+      RetrievalSettings retrieval, Clock clock, CompletableFuture<KnowledgeBase> loading)
+      throws KnowledgeFormatException, IOException {
     PromptsFolder folder = new PromptsFolder(settings);
     // Independent and each a second or so: the language detector's models and the intents' training run while the
     // knowledge is read and the index opened.
     CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(GreenDesk::detector);
     CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(sentences)));
-    KnowledgeBase knowledge = new KnowledgeLoader().load(settings.knowledgeDir());
+    KnowledgeBase knowledge;
+    try {
+      knowledge = loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof KnowledgeFormatException broken) {
+        throw broken;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
     RoutingPolicy policy = folder.policy();
     Prompts prompts = settings.llm().enabled() ? folder.prompts() : null;
     // One registry for the process: the service serves it at /metrics; the other commands just drop it.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,7 +52,8 @@ public final class Retriever {
   private final Map<String, KnowledgeDocument> documents;
   private final RetrievalSettings settings;
   private final LexicalQueries lexical;
-  private final LocalSearch local;
+  /** Built in the background: a second or two of analyzers' dictionaries that an English question never needs. */
+  private final CompletableFuture<LocalSearch> local;
   private final Analyzer analyzer = IndexFields.analyzer();
   private final StoredPassages stored = new StoredPassages();
   /** Words of each document met so far, for coverage; filled as documents are hit. */
@@ -66,22 +68,26 @@ public final class Retriever {
     this.documents = base.byId();
     this.settings = settings;
     this.lexical = new LexicalQueries(analyzer, settings);
-    this.local = new LocalSearch(base);
+    this.local = CompletableFuture.supplyAsync(() -> new LocalSearch(base));
+  }
+
+  private LocalSearch local() {
+    return local.join();
   }
 
   /** True when the knowledge folder has local names and summaries in this language. */
   public boolean speaks(String language) {
-    return local.speaks(language);
+    return local().speaks(language);
   }
 
   /** The document's summary in the language, if the knowledge folder has one. */
   public Optional<String> summary(String language, String documentId) {
-    return local.summary(language, documentId);
+    return local().summary(language, documentId);
   }
 
   /** The document's first local name in the language, if the knowledge folder has one. */
   public Optional<String> localName(String language, String documentId) {
-    return local.name(language, documentId);
+    return local().name(language, documentId);
   }
 
   /**
@@ -89,7 +95,7 @@ public final class Retriever {
    * by a local name, its glossary words' English terms, its acronyms and numbers; blank when it holds none.
    */
   public String translate(String language, String question) {
-    return local.translate(language, question).english();
+    return local().translate(language, question).english();
   }
 
   /**
@@ -105,11 +111,11 @@ public final class Retriever {
     }
     SearchResult found = search(new SearchQuery(english.text(), Math.max(english.topK(), LOCAL_CANDIDATES),
         english.mode(), english.economies(), english.onlyTheseEconomies(), english.category()));
-    List<String> localOrder = local.rank(language, question, LOCAL_CANDIDATES);
+    List<String> localOrder = local().rank(language, question, LOCAL_CANDIDATES);
     List<String> englishOrder = found.hits().stream().map(h -> h.document().id()).toList();
     Map<String, Double> fused = new HashMap<>(RankFusion.reciprocalRank(List.of(englishOrder, localOrder),
         List.of(settings.bm25Weight() + settings.denseWeight(), settings.bm25Weight()), settings.rrfK()));
-    local.translate(language, question).named().forEach(id -> fused.computeIfPresent(id, (k, v) -> v + 1));
+    local().translate(language, question).named().forEach(id -> fused.computeIfPresent(id, (k, v) -> v + 1));
     List<DocumentHit> hits = found.hits().stream()
         .sorted(Comparator.comparingDouble((DocumentHit h) -> -fused.getOrDefault(h.document().id(), 0.0)))
         .limit(english.topK()).toList();
