@@ -87,6 +87,11 @@ final class AdvisorCommand implements Callable<Integer> {
       case "release" -> done(handoffs.release(requireId(), who()));
       case "resolve" -> done(handoffs.resolve(requireId(), who()));
       case "return" -> done(handoffs.returnToBot(requireId(), who()));
+      case "dismiss" -> {
+        List<Long> dismissed = handoffs.dismiss(Handoffs.ids(requireId() + " " + String.join(" ", words)), who());
+        terminal.out().println(dismissed.isEmpty() ? "Nothing dismissed: none of them is queued."
+            : "Dismissed " + dismissed.size() + " queued escalation(s): " + dismissed + ".");
+      }
       case "reply" -> {
         if (words.isEmpty()) {
           throw new IllegalArgumentException("reply needs the text: advisor reply ID --as ID TEXT");
@@ -95,7 +100,7 @@ final class AdvisorCommand implements Callable<Integer> {
         terminal.out().println("Sent to the SME.");
       }
       default -> throw new IllegalArgumentException("unknown action '" + action
-          + "': use list, show, add, claim, reply, release, resolve or return");
+          + "': use list, show, add, claim, reply, release, resolve, return or dismiss");
     }
     return 0;
   }

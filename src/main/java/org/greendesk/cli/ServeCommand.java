@@ -51,14 +51,29 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private void runUntilStopped(Service service, Settings settings) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    // The hook waits for the service to close, so that what was decided before the stop still goes out.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      service.close();
-      stopped.countDown();
-    }, "greendesk-stop"));
+    CountDownLatch stop = new CountDownLatch(1);
+    // A stop must close the service before the JVM shuts down: H2's own exit hook closes the database as soon as
+    // shutdown begins, under the feet of the messages still in hand. So Ctrl-C and SIGTERM only wake this thread,
+    // which stops the service in order and then lets the process end. Where the signals cannot be taken (not
+    // POSIX), a shutdown hook does what it can.
+    if (!onSignals(stop::countDown, "TERM", "INT")) {
+      Runtime.getRuntime().addShutdownHook(new Thread(service::close, "greendesk-stop"));
+    }
     terminal.out().println("GreenDesk is serving " + service.describe(settings) + "; web server on http://" + settings.http().host()
         + ":" + service.httpPort() + ". Stop with Ctrl-C.");
-    stopped.await();
+    stop.await();
+    service.close();
+  }
+
+  @SuppressWarnings("restriction")
+  private static boolean onSignals(Runnable stop, String... names) {
+    try {
+      for (String name : names) {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());
+      }
+      return true;
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 }

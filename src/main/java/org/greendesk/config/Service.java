@@ -98,7 +98,8 @@ public final class Service implements AutoCloseable {
       if (slackSetup != null) {
         slack = slackSetup.start(services, greenDesk, lanes, clock, desk, routes);
       }
-      web = WebServer.start(settings.http().host(), settings.http().port(), routes);
+      web = WebServer.start(settings.http().host(), settings.http().port(), routes, settings.api().clientIpHeader(),
+          greenDesk.metrics());
       if (telegram != null) {
         if (tg.webhook()) {
           telegram.registerWebhook(tg.webhookUrl(), tg.webhookSecret());

@@ -3,6 +3,7 @@ package org.greendesk.contract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.greendesk.store.StorableText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,7 @@ public record AskRequest(String q, @Nullable String id, @Nullable String convers
     if (q == null || !q.isTextual()) {
       throw new IllegalArgumentException("missing \"q\" (the question, a string)" + (id == null ? "" : " in request " + id));
     }
-    return new AskRequest(q.asText(), id, text(node, "conversation"));
+    return new AskRequest(StorableText.clean(q.asText()), id, text(node, "conversation"));
   }
 
   /** The id of a request that could not be parsed, if one can still be read from it. */

@@ -1,5 +1,6 @@
 package org.greendesk.contract;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * by the command line ({@code ask --json}, {@code search --json}) and the REST API, so that both speak the same JSON.
  */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Refuses "{...} xyz", which Jackson would otherwise read as the object alone. */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 

@@ -26,6 +26,9 @@ public final class ConversationStore {
    * longer than an answer takes, the language model's time limit included.
    */
   public static final Duration HANDLING = Duration.ofMinutes(2);
+  /** The {@code messages.body} column's size. */
+  static final int BODY_CHARS = 65_535;
+  private static final String SHORTENED = " [shortened]";
   private final Jdbc jdbc;
 
   public ConversationStore(Jdbc jdbc) {
@@ -79,6 +82,12 @@ public final class ConversationStore {
     });
   }
 
+  /** The SME wrote, so whatever blocked the bot before (see the outbox) no longer does. */
+  public void unblock(long conversationId) {
+    jdbc.update("UPDATE smes SET blocked = FALSE WHERE blocked = TRUE AND id = (SELECT sme_id FROM conversations "
+        + "WHERE id = ?)", conversationId);
+  }
+
   public Optional<Conversation> find(String channel, String chatId) {
     return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language, s.language_chosen "
         + "FROM conversations c JOIN smes s ON s.id = c.sme_id WHERE c.channel = ? AND c.chat_id = ?",
@@ -104,8 +113,8 @@ public final class ConversationStore {
   public Optional<Long> storeInbound(long conversationId, @Nullable String channelMessageId, String text, Instant now) {
     try {
       return Optional.of(jdbc.insert("INSERT INTO messages (conversation_id, direction, channel_message_id, body, "
-          + "created_at, handling_until) VALUES (?, 'in', ?, ?, ?, ?)", conversationId, channelMessageId, text, now,
-          now.plus(HANDLING)));
+          + "created_at, handling_until) VALUES (?, 'in', ?, ?, ?, ?)", conversationId, channelMessageId,
+          fit(text, BODY_CHARS), now, now.plus(HANDLING)));
     } catch (StoreException e) {
       if (e.isDuplicateKey()) {
         return Optional.empty();
@@ -123,9 +132,18 @@ public final class ConversationStore {
     Answer a = turn.answer();
     return jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, sources, confidence, intent, "
         + "handoff, reason, search_query, economies, processed, created_at) "
-        + "VALUES (?, 'out', 'bot', ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)", conversationId, a.text(),
-        String.join(",", a.sources().stream().map(Source::id).toList()), a.confidence(), a.intent().name(),
-        a.handoff().name(), a.reason(), turn.query(), String.join(",", turn.economies()), now);
+        + "VALUES (?, 'out', 'bot', ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)", conversationId, fit(a.text(), BODY_CHARS),
+        fit(String.join(",", a.sources().stream().map(Source::id).toList()), 4000), a.confidence(),
+        a.intent().name(), a.handoff().name(), fit(a.reason(), 512), fit(turn.query(), 4000),
+        fit(String.join(",", turn.economies()), 512), now);
+  }
+
+  /**
+   * The text shortened to what its column holds, marked as shortened: no length a channel allows (a Slack message
+   * may be 40,000 characters; a follow-up's search carries the previous question too) may fail the handling.
+   */
+  static String fit(String text, int columnChars) {
+    return text.length() <= columnChars ? text : text.substring(0, columnChars - SHORTENED.length()) + SHORTENED;
   }
 
   /** The bot's last turns, oldest first, as the assistant needs them to understand a follow-up. */

@@ -51,6 +51,7 @@ public final class Desk {
   private final Clock clock;
   private final DeskMetrics metrics;
   private final DeskCommands commands;
+  private final EscalationLimits limits = new EscalationLimits();
 
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
       Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
@@ -78,7 +79,8 @@ public final class Desk {
     if (stored.isEmpty()) {
       return Outcome.DUPLICATE;
     }
-    return handle(conversation, stored.get(), message.text());
+    conversations.unblock(conversation.id());
+    return handle(conversation, stored.get(), message.text(), message.origin());
   }
 
   /**
@@ -87,7 +89,14 @@ public final class Desk {
    * @param pressId the channel's id for the press, which a redelivery repeats; {@code null} if it has none
    */
   public Outcome askForAdvisor(String channel, String chatId, @Nullable String displayName, @Nullable String pressId) {
-    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId));
+    return askForAdvisor(channel, chatId, displayName, pressId, null);
+  }
+
+  /** The same, from an anonymous channel's client at this address (see {@link InboundMessage#origin}). */
+  public Outcome askForAdvisor(String channel, String chatId, @Nullable String displayName, @Nullable String pressId,
+      @Nullable String origin) {
+    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
+        null, origin));
   }
 
   /**
@@ -102,26 +111,28 @@ public final class Desk {
     for (ConversationStore.Pending p : conversations.unprocessed(channels, now)) {
       Optional<ConversationStore.Conversation> conversation = conversations.find(p.channel(), p.chatId());
       if (conversation.isPresent() && conversations.takeOver(p.messageId(), now)) {
-        handle(conversation.get(), p.messageId(), p.text());
+        handle(conversation.get(), p.messageId(), p.text(), null);
         resumed++;
       }
     }
     return resumed;
   }
 
-  private Outcome handle(ConversationStore.Conversation conversation, long messageId, String text) {
+  private Outcome handle(ConversationStore.Conversation conversation, long messageId, String text,
+      @Nullable String origin) {
     // Every log line written while handling the message names its conversation and channel, never its text.
     MDC.put("conversation", String.valueOf(conversation.id()));
     MDC.put("channel", conversation.channel());
     try {
-      return handleInContext(conversation, messageId, text);
+      return handleInContext(conversation, messageId, text, origin);
     } finally {
       MDC.remove("conversation");
       MDC.remove("channel");
     }
   }
 
-  private Outcome handleInContext(ConversationStore.Conversation conversation, long messageId, String text) {
+  private Outcome handleInContext(ConversationStore.Conversation conversation, long messageId, String text,
+      @Nullable String origin) {
     Optional<Command> command = Command.in(text);
     Optional<Escalation> open = escalations.openFor(conversation.id());
     boolean claimed = open.isPresent() && open.get().state() == EscalationState.CLAIMED;
@@ -148,6 +159,10 @@ public final class Desk {
             ? commands.advisor(conversation, c, open, language)
             : answer(current, conversation, commands.question(c, language), language))
         .orElseGet(() -> text.isBlank() ? null : answer(current, conversation, text, language));
+    boolean opens = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty();
+    if (opens && !limits.take(conversation.id(), origin, clock.instant())) {
+      turn = withoutEscalation(turn, language);
+    }
     answered(conversation, messageId, text, open, current, turn, language);
     return Outcome.ANSWERED;
   }
@@ -177,6 +192,19 @@ public final class Desk {
       conversations.markProcessed(messageId);
       return null;
     });
+  }
+
+  /**
+   * The turn as it is when no escalation may be opened: the notice that one was (the answer's first paragraph) gives
+   * way to one that says why not and how else to reach the centre; what the sources say stays.
+   */
+  private Turn withoutEscalation(Turn turn, String language) {
+    Answer a = turn.answer();
+    metrics.escalationRefused();
+    int rest = a.text().indexOf("\n\n");
+    String text = messages.text(language, "advisor_limited") + (rest < 0 ? "" : a.text().substring(rest));
+    return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), a.intent(),
+        Handoff.NONE, "too many requests for an advisor: " + a.reason()), turn.economies());
   }
 
   private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {

@@ -15,7 +15,9 @@ import org.greendesk.assistant.Answer;
  *   <li>{@value #MESSAGES_IN}: messages received, tagged {@code channel} and {@code duplicate} (a redelivery);
  *   <li>{@value #ANSWER_LATENCY}: time to compose an answer (search, composer, model), tagged {@code channel};
  *   <li>{@value #CONFIDENCE}: each answer's confidence, tagged {@code channel};
- *   <li>{@value #ANSWERS}: answers, tagged {@code intent} and {@code handoff}.
+ *   <li>{@value #ANSWERS}: answers, tagged {@code intent} and {@code handoff};
+ *   <li>{@value #ESCALATIONS_REFUSED}: escalations not opened because the conversation or its client address had
+ *       opened too many (see {@code EscalationLimits}).
  * </ul>
  */
 public final class DeskMetrics {
@@ -23,6 +25,7 @@ public final class DeskMetrics {
   public static final String ANSWER_LATENCY = "greendesk.answer.latency";
   public static final String CONFIDENCE = "greendesk.answer.confidence";
   public static final String ANSWERS = "greendesk.answers";
+  public static final String ESCALATIONS_REFUSED = "greendesk.escalations.refused";
 
   private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(25), Duration.ofMillis(50),
       Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
@@ -48,5 +51,10 @@ public final class DeskMetrics {
         .serviceLevelObjectives(CONFIDENCE_BUCKETS).register(registry).record(answer.confidence());
     Counter.builder(ANSWERS).description("answers by intent and handoff").tag("intent", answer.intent().wire())
         .tag("handoff", answer.handoff().wire()).register(registry).increment();
+  }
+
+  void escalationRefused() {
+    Counter.builder(ESCALATIONS_REFUSED).description("escalations refused over the limits").register(registry)
+        .increment();
   }
 }

@@ -229,6 +229,11 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "an advisor holds the conversation", now);
       return true;
     }
+    if (row.destination().equals(Outbox.SME) && row.conversationId() != null && blocked(row.conversationId())) {
+      // Until they write again: each attempt would only meet the same refusal, and count against the bot.
+      drop(row, "the SME blocked the bot", now);
+      return true;
+    }
     try {
       if (row.destination().equals(Outbox.DESK)) {
         desk.deliver(Outbox.JSON.readValue(row.payload(), DeskMessage.class));
@@ -258,6 +263,11 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "unreadable payload: " + e.getOriginalMessage(), now);
       return true;
     }
+  }
+
+  private boolean blocked(long conversationId) {
+    return jdbc.queryOne("SELECT s.blocked FROM smes s JOIN conversations c ON c.sme_id = s.id WHERE c.id = ?",
+        row -> row.getBoolean(1), conversationId).orElse(false);
   }
 
   private void retry(OutboxQueues.Row row, String error, @Nullable Duration after, Instant now) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.messages.Messages;
 import org.greendesk.store.Jdbc;
+import org.greendesk.store.StorableText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,6 +122,49 @@ public final class Handoffs {
     });
   }
 
+  /**
+   * Staff take queued escalations out of the queue in one go, as spam or duplicates: the SMEs are not told. Those
+   * not queued (claimed meanwhile, already closed) or unknown are left alone.
+   *
+   * @return the ids dismissed, in the order given
+   */
+  public List<Long> dismiss(Collection<Long> ids, String staff) {
+    List<Long> dismissed = new ArrayList<>();
+    for (long id : new LinkedHashSet<>(ids)) {
+      boolean done = jdbc.inTransaction(() -> store.find(id).filter(e -> e.state() == EscalationState.QUEUED)
+          .map(e -> move(e, EscalationState.Action.CANCEL, null, staff + " (dismissed)", null) != null)
+          .orElse(false));
+      if (done) {
+        dismissed.add(id);
+      }
+    }
+    return dismissed;
+  }
+
+  /** Escalation ids as staff type them: "12 13 20-25" or "12,13". */
+  public static List<Long> ids(String typed) {
+    List<Long> ids = new ArrayList<>();
+    for (String part : typed.strip().split("[\\s,]+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      String[] range = part.split("-", 2);
+      try {
+        long from = Long.parseLong(range[0]);
+        long to = range.length == 2 ? Long.parseLong(range[1]) : from;
+        if (from < 1 || to < from || to - from >= 1000) {
+          throw new IllegalArgumentException("not an escalation id or range: " + part);
+        }
+        for (long id = from; id <= to; id++) {
+          ids.add(id);
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not an escalation id or range: " + part, e);
+      }
+    }
+    return ids;
+  }
+
   /** @param notice the catalogue key of what the SME is told, or {@code null} to tell them nothing */
   private Escalation act(long id, EscalationState.Action action, String advisorUserId, @Nullable String notice) {
     return jdbc.inTransaction(() -> {
@@ -179,7 +225,8 @@ public final class Handoffs {
   }
 
   /** An advisor's message to the SME; only the advisor holding the escalation may send one. */
-  public void reply(long id, String advisorUserId, String text) {
+  public void reply(long id, String advisorUserId, String message) {
+    String text = StorableText.clean(message);
     jdbc.inTransaction(() -> {
       Escalation current = store.find(id).orElseThrow(() -> new HandoffException("no escalation " + id));
       Advisor advisor = store.advisor(advisorUserId)

@@ -2,6 +2,7 @@ package org.greendesk.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -9,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Reading JSON request bodies and parameters; every refusal is a 400 whose message names the problem. */
 public final class JsonRequests {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** "{...} xyz" is not JSON: Jackson would read the object and ignore the rest. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonRequests() {}
 

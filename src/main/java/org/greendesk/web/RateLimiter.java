@@ -90,7 +90,8 @@ public final class RateLimiter {
     });
   }
 
-  private String client(Context ctx) {
+  /** The client's address: the last hop the trusted proxy's header names, else the connection's. */
+  public String client(Context ctx) {
     String forwarded = clientIpHeader == null ? null : ctx.header(clientIpHeader);
     if (forwarded == null || forwarded.isBlank()) {
       return ctx.ip();

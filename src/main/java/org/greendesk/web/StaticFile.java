@@ -29,6 +29,8 @@ public final class StaticFile implements Handler {
 
   @Override
   public void handle(Context ctx) {
+    // Revalidated rather than kept: the page changes with each release, and it is small.
+    ctx.header("Cache-Control", "no-cache");
     headers.forEach(ctx::header);
     ctx.header("X-Content-Type-Options", "nosniff").contentType(contentType).result(bytes);
   }

@@ -17,6 +17,7 @@ import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.delivery.SendException;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
+import org.greendesk.handoff.Handoffs;
 import org.greendesk.messages.Messages;
 import org.greendesk.store.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +195,51 @@ class DeskIT {
     assertThat(services.sender().pending()).isZero();
     assertThat(services.database().jdbc().queryOne("SELECT blocked FROM smes WHERE external_id = '42'",
         row -> row.getBoolean(1))).contains(true);
+  }
+
+  @Test
+  void should_send_nothing_to_a_blocked_sme_until_they_write_again() {
+    telegram.failNext(SendException.recipientGone("403 blocked by the user"));
+    send("What is CBAM?", "b1");
+    services.sender().drainOnce();
+
+    services.handoffs().open(new Handoffs.Request(services.conversations().find("telegram", "42").orElseThrow().id(),
+        "test", "What is CBAM?", "regulation", List.of(), List.of(), null));
+    escalateAndResolve();
+    services.sender().drainOnce();
+    List<RecordingChannel.Sent> whileBlocked = telegram.sent();
+    send("Hello again, what is REACH?", "b2");
+    services.sender().drainOnce();
+
+    assertThat(whileBlocked).isEmpty();
+    assertThat(telegram.sent()).singleElement().satisfies(sent -> assertThat(sent.message().text()).contains("REACH"));
+  }
+
+  private void escalateAndResolve() {
+    Escalation e = services.escalations().open().get(0);
+    services.handoffs().claim(e.id(), "kim");
+    services.handoffs().resolve(e.id(), "kim");
+  }
+
+  @Test
+  void should_answer_a_message_longer_than_any_column_with_a_clear_reply_and_carry_on() {
+    send("Please read this. " + "Our company makes steel screws and exports them. ".repeat(1500), "long-1");
+    send("What is CBAM?", "long-2");
+    services.sender().drainOnce();
+
+    assertThat(telegram.sent()).satisfiesExactly(
+        tooLong -> assertThat(tooLong.message().text()).contains("too long"),
+        answer -> assertThat(answer.message().text()).contains("Carbon Border Adjustment Mechanism"));
+    assertThat(services.conversations().transcript(services.conversations().find("telegram", "42").orElseThrow()
+        .id())).anySatisfy(line -> assertThat(line).endsWith("[shortened]"));
+  }
+
+  @Test
+  void should_store_a_message_without_its_control_characters() {
+    send("What is\u0000 CBAM?\u0007", "nul-1");
+
+    assertThat(services.database().jdbc().queryOne("SELECT body FROM messages WHERE channel_message_id = 'nul-1'",
+        row -> row.getString(1))).contains("What is CBAM?");
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.greendesk.handoff.Handoffs;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
 import org.greendesk.knowledge.KnowledgeFormatException;
@@ -49,6 +50,7 @@ final class StaffCommands {
       + "• `/greendesk stats [today|7d|30d]`: questions, answered vs routed to a person, feedback, median time to "
       + "claim and to resolve\n"
       + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
+      + "• `/greendesk dismiss 12 13 20-25`: take queued escalations out of the queue as spam (staff only)\n"
       + "• `/greendesk help`: this list";
   /** Slack's limit for a button's value; longer questions are shared without the button. */
   private static final int MAX_BUTTON_VALUE = 2000;
@@ -75,8 +77,23 @@ final class StaffCommands {
           services.clock().instant())));
       case "stats" -> ctx.ack(ephemeral(stats(rest)));
       case "reindex" -> reindex(command.getUserId(), ctx);
+      case "dismiss" -> ctx.ack(ephemeral(dismiss(command.getUserId(), rest)));
       default -> ctx.ack(ephemeral(HELP));
     };
+  }
+
+  /** Staff only: queued escalations taken out of the queue as spam, "12 13 20-25". */
+  private String dismiss(String userId, String ids) {
+    if (!services.isStaff(userId)) {
+      return "Only GreenDesk staff can dismiss escalations (`GREENDESK_SLACK_STAFF` lists who).";
+    }
+    try {
+      List<Long> dismissed = services.handoffs().dismiss(Handoffs.ids(ids), "<@" + userId + ">");
+      return dismissed.isEmpty() ? "Nothing dismissed: none of those escalations is queued."
+          : "Dismissed " + dismissed.size() + " queued escalation(s): " + dismissed + ".";
+    } catch (IllegalArgumentException e) {
+      return "Say which escalations, e.g. `/greendesk dismiss 12 13 20-25`: " + e.getMessage();
+    }
   }
 
   private String stats(String period) {

@@ -30,7 +30,8 @@ public final class TelegramWebhook implements WebRoutes {
   private static final long HANDLING_SECONDS = 25;
 
   private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final byte[] secret;
   private final TelegramBot.UpdateHandler handler;

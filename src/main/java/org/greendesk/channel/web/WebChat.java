@@ -105,7 +105,7 @@ public final class WebChat implements WebRoutes {
     }
     String language = ctx.header("Accept-Language");
     handled(ctx, chatId, () -> desk.receive(new InboundMessage(WebChannel.NAME, chatId, null, text, id,
-        language == null ? null : language.split("[,;]")[0])));
+        language == null ? null : language.split("[,;]")[0], limiter.client(ctx))));
   }
 
   /** The "Talk to an advisor" button: {@code {"id": "..."}}, the id making a repeated press count once. */
@@ -115,7 +115,8 @@ public final class WebChat implements WebRoutes {
     if (id != null && !MESSAGE_ID.matcher(id).matches()) {
       throw new BadRequestResponse("\"id\" must be 1-64 letters, digits, _ or -");
     }
-    handled(ctx, chatId, () -> desk.askForAdvisor(WebChannel.NAME, chatId, null, id == null ? null : "advisor:" + id));
+    handled(ctx, chatId, () -> desk.askForAdvisor(WebChannel.NAME, chatId, null, id == null ? null : "advisor:" + id,
+        limiter.client(ctx)));
   }
 
   /** Hands the work to the chat's lane, in order with its other messages, and answers with what became of it. */

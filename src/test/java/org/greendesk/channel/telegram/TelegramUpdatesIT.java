@@ -108,6 +108,16 @@ class TelegramUpdatesIT {
   }
 
   @Test
+  void should_answer_a_5000_character_message_with_a_clear_reply() throws Exception {
+    updates.handle(text(1, 10, "private", "We make steel parts. ".repeat(250)));
+    updates.handle(text(2, 11, "private", "What is CBAM?"));
+
+    assertThat(delivered()).satisfiesExactly(
+        tooLong -> assertThat(tooLong).contains("too long"),
+        answer -> assertThat(answer).contains("Carbon Border Adjustment Mechanism"));
+  }
+
+  @Test
   void should_welcome_help_and_answer_commands() throws Exception {
     updates.handle(text(1, 10, "private", "/start"));
     updates.handle(text(2, 11, "private", "/teleport"));
