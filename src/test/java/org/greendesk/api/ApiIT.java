@@ -202,11 +202,28 @@ class ApiIT {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(spec.get("openapi").asText()).startsWith("3.");
     assertThat(spec.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/api/ask", "/api/events",
-        "/api/documents/{id}", "/api/escalations", "/api/openapi.yaml", "/chat/session", "/chat/messages",
-        "/chat/feedback", "/chat/advisor", "/chat/rating", "/chat/forget");
+        "/api/documents/{id}", "/api/escalations", "/api/openapi.yaml", "/", "/chat/app.js", "/chat/app.css",
+        "/widget.js", "/chat/session", "/chat/messages", "/chat/feedback", "/chat/advisor", "/chat/rating",
+        "/chat/forget", "/health/live", "/health/ready", "/health", "/metrics");
+    assertThat(nullValues(spec, "")).as("keys without a value, such as a flow-style description cut at a comma")
+        .isEmpty();
     assertThat(spec.at("/paths/~1api~1ask/post/responses").fieldNames()).toIterable().contains("200", "400", "413", "429");
     assertThat(spec.at("/components/schemas/Answer/required").toString())
         .isEqualTo("[\"question\",\"answer\",\"sources\",\"confidence\",\"intent\",\"handoff\",\"reason\"]");
+  }
+
+  private static List<String> nullValues(JsonNode node, String pointer) {
+    List<String> found = new ArrayList<>();
+    if (node.isNull()) {
+      found.add(pointer);
+    }
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      found.addAll(nullValues(field.getValue(), pointer + "/" + field.getKey()));
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      found.addAll(nullValues(node.get(i), pointer + "/" + i));
+    }
+    return found;
   }
 
   private static void assertRefused(Reply reply, int status, String message) {
