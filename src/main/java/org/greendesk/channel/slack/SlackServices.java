@@ -11,6 +11,7 @@ import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
+import org.greendesk.search.KnowledgeReload;
 import org.greendesk.stats.DeskStats;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;

@@ -13,7 +13,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
-import org.greendesk.search.IndexChanges;
+import org.greendesk.search.Reindexed;
 import org.greendesk.stats.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,13 +105,13 @@ final class StaffCommands {
 
   private String reloadReport() {
     try {
-      IndexChanges changes = services.reload().reload();
-      return "*Knowledge reloaded.*\n```" + changes.report() + "```";
+      Reindexed reindexed = services.reload().reload();
+      return "*Knowledge reloaded*: in service now.\n```" + reindexed.report() + "```";
     } catch (KnowledgeFormatException e) {
       StringBuilder text = new StringBuilder(":warning: *Knowledge not reloaded*: still serving the previous "
           + "version. Fix these and run `/greendesk reindex` again:");
       for (KnowledgeProblem problem : e.problems()) {
-        text.append("\n• `").append(EscalationCard.escape(where(problem))).append('`');
+        text.append("\n• `").append(EscalationCard.escape(problem.toString())).append('`');
       }
       return text.toString();
     } catch (IOException | RuntimeException e) {
@@ -185,14 +184,6 @@ final class StaffCommands {
         + String.format(Locale.ROOT, " · confidence %.2f · %s", answer.confidence(), answer.intent().wire());
     blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
     return blocks;
-  }
-
-  /** The problem with the file named by its folder and name only: the server's paths are not Slack's business. */
-  private static String where(KnowledgeProblem problem) {
-    Path file = problem.file();
-    Path folder = file.getParent() == null ? null : file.getParent().getFileName();
-    String name = folder == null ? String.valueOf(file.getFileName()) : folder + "/" + file.getFileName();
-    return new KnowledgeProblem(Path.of(name), problem.line(), problem.problem()).toString();
   }
 
   private static SlashCommandResponse ephemeral(List<LayoutBlock> blocks) {
