@@ -57,7 +57,7 @@ public final class Assistant {
     this.writer = setup.writer();
     RoutingPolicy policy = setup.policy();
     Clock clock = setup.clock();
-    this.knowledge = new KnowledgeAnswers(retriever, policy, messages, confidence, weights, writer);
+    this.knowledge = new KnowledgeAnswers(retriever, policy, messages, confidence, weights, clock, writer);
     List<String> smalltalk = new ArrayList<>(policy.phrases().get("greeting"));
     smalltalk.addAll(policy.phrases().get("thanks"));
     smalltalk.addAll(policy.phrases().get("filler"));
