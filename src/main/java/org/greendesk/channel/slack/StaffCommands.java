@@ -14,6 +14,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class StaffCommands {
   static final String HELP = "*GreenDesk* for staff:\n• `/greendesk ask QUESTION`: an answer with its sources, "
       + "shown to you only, with a button to share it\n• `/greendesk queue`: open escalations, oldest first\n"
       + "• `/greendesk stats [today|7d|30d]`: questions, answered vs routed to a person, feedback, median time to "
-      + "claim and to resolve\n"
+      + "claim and to resolve, documents to check\n"
       + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
       + "• `/greendesk help`: this list";
   /** Slack's limit for a button's value; longer questions are shared without the button. */
@@ -80,7 +81,8 @@ final class StaffCommands {
 
   private String stats(String period) {
     try {
-      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock())));
+      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock()))) + "\n"
+          + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
     } catch (IllegalArgumentException e) {
       return "Say which period: " + Period.USAGE + ", e.g. `/greendesk stats 30d`.";
     }
