@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ask --json}: the assistant's answer, in the contract's JSON; requests that share a {@code conversation}
  * are turns of one conversation, remembered in the database (channel {@code api}) so that any instance can take
  * the next turn. It opens no escalation: a conversation with a person goes through a channel, such as the web chat.
+ * {@code GET /api/events.ics} serves the calendar as an iCalendar feed ({@link CalendarFeed}); staff endpoints
+ * ({@code GET /api/escalations}, {@code POST /api/reindex}) need the staff token.
  */
 public final class ApiRoutes implements WebRoutes {
   private static final String CHANNEL = "api";
@@ -83,6 +85,8 @@ public final class ApiRoutes implements WebRoutes {
     routes.get("/api/openapi.yaml", new StaticFile("/api/openapi.yaml", "application/yaml; charset=utf-8", Map.of()));
     routes.post("/api/ask", this::ask);
     routes.get("/api/events", this::events);
+    routes.get("/api/events.ics", ctx -> ctx.contentType(CalendarFeed.CONTENT_TYPE)
+        .result(CalendarFeed.of(knowledge.get(), clock.instant())));
     routes.get("/api/documents/{id}", this::document);
     routes.get("/api/escalations", this::escalations);
     routes.post("/api/reindex", this::reindex);
