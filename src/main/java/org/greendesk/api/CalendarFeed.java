@@ -32,8 +32,7 @@ final class CalendarFeed {
   /** @param now the {@code DTSTAMP} of events whose calendar file gives none */
   static String of(KnowledgeBase knowledge, Instant now) {
     List<String> lines = new ArrayList<>(List.of("BEGIN:VCALENDAR", "VERSION:2.0",
-        "PRODID:-//GreenDesk//Events feed//EN", "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:GreenDesk events"));
+        "PRODID:-//GreenDesk//Events feed//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:GreenDesk events"));
     for (CalendarEvent event : knowledge.calendar().events()) {
       Optional<KnowledgeDocument> document = Optional.ofNullable(event.documentId()).flatMap(knowledge::document);
       String url = event.url() != null ? event.url() : document.map(KnowledgeDocument::source).orElse(null);

@@ -32,8 +32,10 @@ record FrontMatter(Path file, byte[] bytes, JsonNode meta, List<KnowledgeProblem
     List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
     for (int i = keyLine; i < lines.size() && lines.get(i).startsWith(" "); i++) {
       String line = lines.get(i).strip();
-      if (line.startsWith(entry + ":") || line.startsWith("\"" + entry + "\":") || line.startsWith("'" + entry + "':")) {
-        return i + 1;
+      for (String quote : List.of("", "\"", "'")) {
+        if (line.startsWith(quote + entry + quote + ":")) {
+          return i + 1;
+        }
       }
     }
     return keyLine;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The events feed, written from a knowledge folder of the test's own and read back by ical4j. */
 class CalendarFeedTest {
   private static final Instant NOW = Instant.parse("2026-12-06T09:30:00Z");
-  private static final String LONG_TITLE = "Green Expo 2027: recycling, água; \\ 재활용 박람회 and a title long enough to fold";
+  private static final String LONG_TITLE =
+      "Green Expo 2027: recycling, água; \\ 재활용 박람회 and a title long enough to fold";
 
   @TempDir Path folder;
   private KnowledgeBase knowledge;
@@ -43,7 +44,8 @@ class CalendarFeedTest {
         The Green Expo is a trade fair.
         """);
     write(folder, "events/calendar.ics", String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
-        "BEGIN:VEVENT", "UID:expo-2027@greendesk", "DTSTAMP:20261123T000000Z", "SUMMARY:" + CalendarFeed.text(LONG_TITLE),
+        "BEGIN:VEVENT", "UID:expo-2027@greendesk", "DTSTAMP:20261123T000000Z",
+        "SUMMARY:" + CalendarFeed.text(LONG_TITLE),
         "DTSTART;VALUE=DATE:20270601", "DTEND;VALUE=DATE:20270604", "LOCATION:Messe\\, Seoul", "X-DOCUMENT:expo",
         "CATEGORIES:expo,recycling", "STATUS:TENTATIVE", "END:VEVENT",
         "BEGIN:VEVENT", "SUMMARY:Energy Week 2025", "DTSTART;VALUE=DATE:20250301", "URL:https://example.org/week",

@@ -102,8 +102,8 @@ class ReindexApiIT {
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().get("error").asText()).contains("previous knowledge is still served");
-    assertThat(refused.json().get("problems")).singleElement()
-        .satisfies(problem -> assertThat(problem.asText()).isEqualTo("guide/broken.md:9: reviewed must be a date YYYY-MM-DD: last week"));
+    assertThat(refused.json().get("problems")).singleElement().satisfies(problem -> assertThat(problem.asText())
+        .isEqualTo("guide/broken.md:9: reviewed must be a date YYYY-MM-DD: last week"));
     assertThat(refused.body()).doesNotContain(knowledge.toString());
     assertThat(greenDesk.knowledge().documents()).hasSize(documents);
     assertThat(answer).contains("30 September 2027");

@@ -63,8 +63,8 @@ class GreenDeskReloadIT {
       for (Future<Integer> answers : asked) {
         assertThat(answers.get()).isPositive();
       }
-      assertThat(reloads).allSatisfy(reindexed -> assertThat(reindexed.knowledge().changed())
-          .containsExactly(new KnowledgeChanges.ChangedDocument("alpha-grant", List.of(KnowledgeChanges.INTRODUCTION))));
+      assertThat(reloads).allSatisfy(reindexed -> assertThat(reindexed.knowledge().changed()).containsExactly(
+          new KnowledgeChanges.ChangedDocument("alpha-grant", List.of(KnowledgeChanges.INTRODUCTION))));
       assertThat(desk.knowledge().documents().get(0).body()).contains("5 percent");
     } finally {
       askers.shutdownNow();

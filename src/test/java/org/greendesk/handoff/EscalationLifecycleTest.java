@@ -198,7 +198,9 @@ class EscalationLifecycleTest {
     Escalation e = services.handoffs().open(new Handoffs.Request(conversation, "the SME asked for a person", "help",
         "regulation", List.of("Korea"), List.of("eu-cbam", "kr-k-ets"), null));
 
-    assertThat(services.handoffs().brief(e)).contains("Documents already cited: eu-cbam, kr-k-ets\n"
-        + "Unconfirmed in kr-k-ets: The 2027 allocation was not yet published.").doesNotContain("Unconfirmed in eu-cbam");
+    assertThat(services.handoffs().brief(e))
+        .contains("Documents already cited: eu-cbam, kr-k-ets\n"
+            + "Unconfirmed in kr-k-ets: The 2027 allocation was not yet published.")
+        .doesNotContain("Unconfirmed in eu-cbam");
   }
 }

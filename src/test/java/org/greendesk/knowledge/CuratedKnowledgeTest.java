@@ -139,8 +139,8 @@ class CuratedKnowledgeTest {
           Dates: https://example.org/rules/g/dates
           History: https://www.example.org/
         """, "Rule G.\n\n## Dates\nFrom 2027.\n\n## History\nFirst due in 2025.\n"));
-    write(folder, "guide/h.md", document("h", "sources:\n  Steps: https://example.org\n", "Guide H.\n\n## Steps\nOne.\n")
-        .replace("category: regulation", "category: guide"));
+    write(folder, "guide/h.md", document("h", "sources:\n  Steps: https://example.org\n",
+        "Guide H.\n\n## Steps\nOne.\n").replace("category: regulation", "category: guide"));
 
     KnowledgeBase base = loader.load(folder);
 

@@ -69,7 +69,8 @@ class KnowledgeChangesTest {
 
   @Test
   void should_not_count_reflowed_lines_or_spacing_as_a_change() {
-    String reflowed = CBAM.replace("Importers of more than 50 tonnes a year.", "Importers of more than\n50  tonnes a year.\n");
+    String reflowed = CBAM.replace("Importers of more than 50 tonnes a year.",
+        "Importers of more than\n50  tonnes a year.\n");
 
     assertThat(KnowledgeChanges.changedSections(CBAM, reflowed)).isEmpty();
   }

@@ -25,10 +25,10 @@ final class KnowledgeText {
   static List<String> toCheck(KnowledgeBase knowledge, LocalDate today) {
     List<KnowledgeDocument> overdue = overdue(knowledge, today);
     List<KnowledgeDocument> unconfirmed = unconfirmed(knowledge);
-    List<String> lines = new ArrayList<>();
     if (overdue.isEmpty() && unconfirmed.isEmpty()) {
       return List.of("*Knowledge to check*: none, every document was checked in time and its facts confirmed.");
     }
+    List<String> lines = new ArrayList<>();
     lines.add("*Knowledge to check*: " + overdue.size() + " overdue for a check (answers from them say when they "
         + "were last checked), " + unconfirmed.size() + " with facts marked unconfirmed");
     for (KnowledgeDocument d : overdue) {

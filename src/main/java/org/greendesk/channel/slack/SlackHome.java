@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The App Home tab: the queue, the viewer's own open cases, the week's figures, the knowledge gaps, the documents
- * to check (overdue for a check, or with facts marked unconfirmed), and for staff
- * the candidate knowledge from resolved escalations with Accept and Dismiss (the gap loop). Published after the
- * acknowledgement, and again after each decision.
+ * to check (overdue for a check, or with facts marked unconfirmed), and for staff the candidate knowledge from
+ * resolved escalations with Accept and Dismiss (the gap loop). Published after the acknowledgement, and again
+ * after each decision.
  */
 final class SlackHome {
   private static final Logger LOG = LoggerFactory.getLogger(SlackHome.class);
@@ -116,7 +116,8 @@ final class SlackHome {
     blocks.add(divider());
     blocks.add(text(gaps(services.stats().gaps(now.minus(Duration.ofDays(7)), GAPS))));
     blocks.add(divider());
-    KnowledgeText.toCheck(services.knowledge().get(), LocalDate.now(services.clock())).forEach(t -> blocks.add(text(t)));
+    KnowledgeText.toCheck(services.knowledge().get(), LocalDate.now(services.clock()))
+        .forEach(part -> blocks.add(text(part)));
     if (services.isStaff(userId)) {
       blocks.addAll(candidates(services.candidates().offered(CANDIDATES)));
     }
