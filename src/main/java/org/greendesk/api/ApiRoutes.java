@@ -227,10 +227,16 @@ public final class ApiRoutes implements WebRoutes {
     body.put("documents", reindexed.documents());
     body.put("added", changes.added());
     body.put("removed", changes.removed());
-    body.put("changed", changes.changed().stream()
-        .map(c -> Map.of("id", c.id(), "sections", c.sections())).toList());
+    body.put("changed", changes.changed().stream().map(ApiRoutes::changed).toList());
     body.put("warnings", strings(reindexed.warnings()));
     ctx.json(body);
+  }
+
+  private static Map<String, Object> changed(KnowledgeChanges.ChangedDocument document) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", document.id());
+    body.put("sections", document.sections());
+    return body;
   }
 
   private static List<String> strings(List<KnowledgeProblem> problems) {

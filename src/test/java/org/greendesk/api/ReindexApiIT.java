@@ -71,6 +71,7 @@ class ReindexApiIT {
     assertThat(report.get("added")).isEmpty();
     assertThat(report.get("removed")).isEmpty();
     assertThat(report.get("changed")).singleElement().satisfies(changed -> {
+      assertThat(changed.fieldNames()).toIterable().containsExactly("id", "sections");
       assertThat(changed.get("id").asText()).isEqualTo("eu-cbam");
       assertThat(changed.get("sections").toString()).contains("\"Questions\"").doesNotContain("Who is covered");
     });
