@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +26,12 @@ import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.knowledge.CalendarEvent;
 import org.greendesk.knowledge.KnowledgeBase;
+import org.greendesk.knowledge.KnowledgeChanges;
 import org.greendesk.knowledge.KnowledgeDocument;
+import org.greendesk.knowledge.KnowledgeFormatException;
+import org.greendesk.knowledge.KnowledgeProblem;
+import org.greendesk.search.KnowledgeReload;
+import org.greendesk.search.Reindexed;
 import org.greendesk.web.JsonRequests;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.StaticFile;
@@ -37,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ask --json}: the assistant's answer, in the contract's JSON; requests that share a {@code conversation}
  * are turns of one conversation, remembered in the database (channel {@code api}) so that any instance can take
  * the next turn. It opens no escalation: a conversation with a person goes through a channel, such as the web chat.
+ * {@code GET /api/events.ics} serves the calendar as an iCalendar feed ({@link CalendarFeed}); staff endpoints
+ * ({@code GET /api/escalations}, {@code POST /api/reindex}) need the staff token.
  */
 public final class ApiRoutes implements WebRoutes {
   private static final String CHANNEL = "api";
@@ -45,6 +54,7 @@ public final class ApiRoutes implements WebRoutes {
 
   private final Supplier<Assistant> assistant;
   private final Supplier<KnowledgeBase> knowledge;
+  private final KnowledgeReload reload;
   private final ConversationStore conversations;
   private final EscalationStore escalations;
   private final StaffToken staff;
@@ -53,12 +63,15 @@ public final class ApiRoutes implements WebRoutes {
 
   /**
    * @param assistant and {@code knowledge} are asked for on each request, so that a reload is seen
+   * @param reload reloads the knowledge folder, for staff
    * @param staffToken {@code GREENDESK_API_TOKEN}, or {@code null}: the staff endpoints are off
    */
-  public ApiRoutes(Supplier<Assistant> assistant, Supplier<KnowledgeBase> knowledge, ConversationStore conversations,
-      EscalationStore escalations, @Nullable String staffToken, RateLimiter limiter, Clock clock) {
+  public ApiRoutes(Supplier<Assistant> assistant, Supplier<KnowledgeBase> knowledge, KnowledgeReload reload,
+      ConversationStore conversations, EscalationStore escalations, @Nullable String staffToken, RateLimiter limiter,
+      Clock clock) {
     this.assistant = assistant;
     this.knowledge = knowledge;
+    this.reload = reload;
     this.conversations = conversations;
     this.escalations = escalations;
     this.staff = new StaffToken(staffToken);
@@ -72,8 +85,11 @@ public final class ApiRoutes implements WebRoutes {
     routes.get("/api/openapi.yaml", new StaticFile("/api/openapi.yaml", "application/yaml; charset=utf-8", Map.of()));
     routes.post("/api/ask", this::ask);
     routes.get("/api/events", this::events);
+    routes.get("/api/events.ics", ctx -> ctx.contentType(CalendarFeed.CONTENT_TYPE)
+        .result(CalendarFeed.of(knowledge.get(), clock.instant())));
     routes.get("/api/documents/{id}", this::document);
     routes.get("/api/escalations", this::escalations);
+    routes.post("/api/reindex", this::reindex);
   }
 
   private void ask(Context ctx) {
@@ -190,6 +206,41 @@ public final class ApiRoutes implements WebRoutes {
     body.put("claimed_at", e.claimedAt() == null ? null : e.claimedAt().toString());
     body.put("overdue", e.overdue());
     return body;
+  }
+
+  /**
+   * Staff only: reloads the knowledge folder and says what changed, by document and section; a broken file is
+   * reported (422) with its file and line, and the knowledge served before stays in place.
+   */
+  private void reindex(Context ctx) throws IOException {
+    staff.require(ctx);
+    Reindexed reindexed;
+    try {
+      reindexed = reload.reload();
+    } catch (KnowledgeFormatException e) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", "knowledge not reloaded: fix the problems "
+          + "listed; the previous knowledge is still served", "problems", strings(e.problems())));
+      return;
+    }
+    KnowledgeChanges changes = reindexed.knowledge();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("documents", reindexed.documents());
+    body.put("added", changes.added());
+    body.put("removed", changes.removed());
+    body.put("changed", changes.changed().stream().map(ApiRoutes::changed).toList());
+    body.put("warnings", strings(reindexed.warnings()));
+    ctx.json(body);
+  }
+
+  private static Map<String, Object> changed(KnowledgeChanges.ChangedDocument document) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", document.id());
+    body.put("sections", document.sections());
+    return body;
+  }
+
+  private static List<String> strings(List<KnowledgeProblem> problems) {
+    return problems.stream().map(KnowledgeProblem::toString).toList();
   }
 
   private @Nullable String advisorName(@Nullable Long id) {

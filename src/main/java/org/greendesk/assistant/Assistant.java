@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.messages.Messages;
 import org.greendesk.search.Retriever;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ public final class Assistant {
     this.writer = setup.writer();
     RoutingPolicy policy = setup.policy();
     Clock clock = setup.clock();
-    this.knowledge = new KnowledgeAnswers(retriever, policy, messages, confidence, weights, writer);
+    this.knowledge = new KnowledgeAnswers(retriever, policy, messages, confidence, weights, clock, writer);
     List<String> smalltalk = new ArrayList<>(policy.phrases().get("greeting"));
     smalltalk.addAll(policy.phrases().get("thanks"));
     smalltalk.addAll(policy.phrases().get("filler"));
@@ -69,6 +70,11 @@ public final class Assistant {
     List<String> generic = new ArrayList<>(policy.phrases().get("events_upcoming"));
     generic.addAll(policy.phrases().get("events_generic"));
     this.events = new EventListing(retriever.knowledgeBase(), retriever::analyse, generic, messages, clock);
+  }
+
+  /** The knowledge it answers from. */
+  public KnowledgeBase knowledge() {
+    return retriever.knowledgeBase();
   }
 
   /** The language the message is written in; empty when it says too little to tell ("CBAM?", "ok"). */

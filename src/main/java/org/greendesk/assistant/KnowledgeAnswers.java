@@ -1,5 +1,6 @@
 package org.greendesk.assistant;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers a question from the knowledge base: understands a follow-up, searches (through the question's own
  * language and its glossary when it is not English), composes the answer offline or has the language model write
- * it, and says how sure it is. Thread safe.
+ * it, and says how sure it is; an answer drawn from a document overdue for its check says when its facts were
+ * last checked. Thread safe.
  */
 final class KnowledgeAnswers {
   private static final double RELATED_SIMILARITY = 0.05;
@@ -38,10 +40,12 @@ final class KnowledgeAnswers {
   private final FollowUps followUps;
   private final DocumentNames names;
   private final LocalAnswer local;
+  private final ReviewNote review;
   private final @Nullable ModelWriter writer;
 
+  /** @param clock tells which documents are overdue for a check */
   KnowledgeAnswers(Retriever retriever, RoutingPolicy policy, Messages messages, Confidence confidence,
-      AnswerWeights weights, @Nullable ModelWriter writer) {
+      AnswerWeights weights, Clock clock, @Nullable ModelWriter writer) {
     this.retriever = retriever;
     this.policy = policy;
     this.messages = messages;
@@ -55,7 +59,8 @@ final class KnowledgeAnswers {
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),
         retriever.knowledgeBase().economies(),
         retriever.knowledgeBase().byId(), names);
-    this.local = new LocalAnswer(retriever, messages, names, this::notStated);
+    this.review = new ReviewNote(messages, clock);
+    this.local = new LocalAnswer(retriever, messages, names, this::notStated, review);
   }
 
   /**
@@ -102,8 +107,11 @@ final class KnowledgeAnswers {
           standalone.economies()));
     }
     AskedFor asked = reader.read(q, standalone.query());
-    // An answer that may come out weak leaves room for the note that says so.
-    int reserved = sure < policy.answered() ? messages.text(lang, "weak_match").length() + 2 : 0;
+    // An answer that may come out weak leaves room for the note that says so, and one that may quote a document
+    // overdue for its check for the note that says when it was checked.
+    int reserved = (sure < policy.answered() ? messages.text(lang, "weak_match").length() + 2 : 0)
+        + review.of(result.hits().stream().map(DocumentHit::document).toList(), lang)
+            .map(note -> note.length() + 2).orElse(0);
     Composition composition = composer.compose(standalone.query(), asked, result, reserved, translated);
     if (!composition.stated()) {
       sure = Math.min(sure, policy.answered() - UNSTATED_MARGIN);
@@ -152,7 +160,8 @@ final class KnowledgeAnswers {
     boolean weak = a.handoff() == Handoff.OFFERED;
     String how = "written by the language model from " + draft.documentIds().size() + " cited document(s)";
     Map<String, DocumentHit> hits = byId(result);
-    String text = weak ? messages.text(language.code(), "weak_match") + "\n\n" + draft.text() : draft.text();
+    String text = review.appendTo(weak ? messages.text(language.code(), "weak_match") + "\n\n" + draft.text()
+        : draft.text(), draft.documentIds().stream().map(id -> hits.get(id).document()).toList(), language.code());
     Answer written = new Answer(a.question(), text,
         draft.documentIds().stream().map(id -> source(hits.get(id))).toList(), a.confidence(), a.intent(),
         a.handoff(), weak ? a.reason() + "; " + how : String.format("%s (confidence %.2f)", how, a.confidence()));

@@ -2,6 +2,7 @@ package org.greendesk.assistant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.messages.Messages;
@@ -12,7 +13,8 @@ import org.greendesk.search.Retriever;
  * local summary of the document quoted (what it is, whom it concerns, the key date), then the sentence that
  * carries the fact asked for, quoted from the English source with its number or date, each document in a part of
  * its own; or, when the documents lack the fact, the catalogue's sentence that says so. A document with no summary
- * in the language is answered in English with a note. Thread safe.
+ * in the language is answered in English with a note. An answer drawn from a document overdue for its check says
+ * when its facts were last checked. Thread safe.
  */
 final class LocalAnswer {
   /** The sentence that says a document lacks the kind of fact asked for, in a language. */
@@ -25,16 +27,27 @@ final class LocalAnswer {
   private final Messages messages;
   private final DocumentNames names;
   private final NotStated notStated;
+  private final ReviewNote review;
 
-  LocalAnswer(Retriever retriever, Messages messages, DocumentNames names, NotStated notStated) {
+  LocalAnswer(Retriever retriever, Messages messages, DocumentNames names, NotStated notStated, ReviewNote review) {
     this.retriever = retriever;
     this.messages = messages;
     this.names = names;
     this.notStated = notStated;
+    this.review = review;
   }
 
-  /** @param weak the answer may not be what was asked: it is said first */
+  /**
+   * @param weak the answer may not be what was asked: it is said first
+   * @return the answer, followed by when its facts were last checked if a document quoted is overdue for a check
+   */
   String text(Language language, Composition composition, boolean weak, AskedFor asked) {
+    Map<String, KnowledgeDocument> byId = retriever.knowledgeBase().byId();
+    List<KnowledgeDocument> quoted = composition.documentIds().stream().map(byId::get).toList();
+    return review.appendTo(body(language, composition, weak, asked), quoted, language.code());
+  }
+
+  private String body(Language language, Composition composition, boolean weak, AskedFor asked) {
     String lang = language.code();
     Optional<String> local = language.isEnglish() ? Optional.empty() : inLanguage(language, composition, asked);
     String text;

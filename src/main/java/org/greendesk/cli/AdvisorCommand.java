@@ -3,14 +3,19 @@ package org.greendesk.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.HandoffException;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.knowledge.KnowledgeFormatException;
+import org.greendesk.knowledge.KnowledgeLoader;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +35,8 @@ import picocli.CommandLine.Parameters;
 final class AdvisorCommand implements Callable<Integer> {
   private final Settings settings;
   private final Terminal terminal;
+  /** What is unconfirmed, by document id; read when first needed. */
+  private @Nullable Map<String, String> unconfirmed;
 
   @Parameters(index = "0", paramLabel = "ACTION", description = "list, show, add, claim, reply, release, resolve, return")
   String action;
@@ -59,7 +66,7 @@ final class AdvisorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (DeskServices services = DeskServices.handoffsOnly(settings, Clock.systemUTC())) {
+    try (DeskServices services = DeskServices.handoffsOnly(settings, this::unconfirmed, Clock.systemUTC())) {
       return run(services);
     } catch (HandoffException | IllegalArgumentException | IllegalStateException e) {
       terminal.err().println(e.getMessage());
@@ -103,6 +110,27 @@ final class AdvisorCommand implements Callable<Integer> {
           + "': use list, show, add, claim, reply, release, resolve, return or dismiss");
     }
     return 0;
+  }
+
+  /**
+   * What is unconfirmed in a cited document, from the knowledge folder, read the first time a brief asks; a
+   * folder that cannot be read leaves the brief without.
+   */
+  private Optional<String> unconfirmed(String documentId) {
+    if (unconfirmed == null) {
+      Map<String, String> notes = new HashMap<>();
+      try {
+        new KnowledgeLoader().load(settings.knowledgeDir()).documents().forEach(d -> {
+          if (d.review().unconfirmed() != null) {
+            notes.put(d.id(), d.review().unconfirmed());
+          }
+        });
+      } catch (KnowledgeFormatException | RuntimeException e) {
+        terminal.err().println("(The knowledge folder could not be read; the brief does not say what is unconfirmed.)");
+      }
+      unconfirmed = notes;
+    }
+    return Optional.ofNullable(unconfirmed.get(documentId));
   }
 
   private void list(DeskServices services) {

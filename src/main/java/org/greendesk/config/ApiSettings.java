@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The REST API's settings; the token never appears in {@code toString}.
  *
- * @param staffToken the bearer token that opens staff-only endpoints ({@code GET /api/escalations}), or
- *     {@code null}: those endpoints are off
+ * @param staffToken the bearer token that opens staff-only endpoints ({@code GET /api/escalations},
+ *     {@code POST /api/reindex}), or {@code null}: those endpoints are off
  * @param requestsPerMinute what each client address may send to the API and the web chat in a minute
  * @param clientIpHeader the header ({@code X-Forwarded-For}) whose last address is the client's, as the reverse
  *     proxy in front saw it; {@code null}: the address of the connection

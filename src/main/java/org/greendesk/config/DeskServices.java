@@ -18,6 +18,7 @@ import org.greendesk.delivery.OutboxSender;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.UnconfirmedFacts;
 import org.greendesk.messages.Messages;
 import org.greendesk.store.Database;
 import org.greendesk.store.Jdbc;
@@ -35,14 +36,23 @@ public record DeskServices(Database database, ConversationStore conversations, E
   public static final String ESCALATIONS = "greendesk.escalations";
   public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
-  /** Conversations and handoffs on the settings' database, without an assistant (the advisor console). */
+  /** Conversations and handoffs on the settings' database, without an assistant or knowledge. */
   public static DeskServices handoffsOnly(Settings settings, Clock clock) {
+    return handoffsOnly(settings, UnconfirmedFacts.NONE, clock);
+  }
+
+  /**
+   * Conversations and handoffs on the settings' database, without an assistant (the advisor console).
+   *
+   * @param unconfirmed what is unconfirmed in a cited document, for the briefs
+   */
+  public static DeskServices handoffsOnly(Settings settings, UnconfirmedFacts unconfirmed, Clock clock) {
     Messages messages = messages(settings);
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
     return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
-        new Outbox(jdbc, new Doorbell()), messages, clock, new SimpleMeterRegistry()), null, null);
+        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, clock, new SimpleMeterRegistry()), null, null);
   }
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
@@ -66,7 +76,8 @@ public record DeskServices(Database database, ConversationStore conversations, E
     ConversationStore conversations = new ConversationStore(jdbc);
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, clock, metrics);
+    UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, clock, metrics);
     Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)

@@ -28,6 +28,7 @@ import org.greendesk.embedding.CachingEmbedder;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.greendesk.knowledge.Chunker;
 import org.greendesk.knowledge.KnowledgeBase;
+import org.greendesk.knowledge.KnowledgeChanges;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeLoader;
 import org.greendesk.language.MessageLanguages;
@@ -37,6 +38,7 @@ import org.greendesk.llm.OpenAiLanguageModel;
 import org.greendesk.search.Embedder;
 import org.greendesk.search.IndexChanges;
 import org.greendesk.search.PassageIndex;
+import org.greendesk.search.Reindexed;
 import org.greendesk.search.RetrievalSettings;
 import org.greendesk.search.Retriever;
 import org.jspecify.annotations.Nullable;
@@ -180,13 +182,22 @@ public final class GreenDesk implements AutoCloseable {
    * Reloads the knowledge folder, rebuilds in the index what changed, and swaps the assistant for one on the new
    * knowledge. Questions asked meanwhile are answered from the old knowledge; one reload runs at a time.
    *
-   * @return what changed in the index
-   * @throws KnowledgeFormatException when a knowledge file is broken: the old knowledge is still served
+   * @return what changed, by document and section, with the new knowledge's warnings; files are named from the
+   *     knowledge folder
+   * @throws KnowledgeFormatException when a knowledge file is broken, its problems named from the knowledge
+   *     folder: the old knowledge is still served
    */
-  public synchronized IndexChanges reload() throws KnowledgeFormatException, IOException {
-    KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
+  public synchronized Reindexed reload() throws KnowledgeFormatException, IOException {
+    KnowledgeBase knowledge;
+    try {
+      knowledge = new KnowledgeLoader().load(knowledgeDir);
+    } catch (KnowledgeFormatException e) {
+      throw new KnowledgeFormatException(e.problems().stream().map(p -> p.relativeTo(knowledgeDir)).toList());
+    }
+    KnowledgeBase before = loaded.knowledge();
     loaded = serve(knowledge);
-    return loaded.changes();
+    return new Reindexed(loaded.changes(), KnowledgeChanges.between(before.documents(), knowledge.documents()),
+        knowledge.warnings().stream().map(w -> w.relativeTo(knowledgeDir)).toList());
   }
 
   /** Syncs the index with the knowledge and builds the assistant on top. */
@@ -220,7 +231,6 @@ public final class GreenDesk implements AutoCloseable {
     return new GuardedLanguageModel(client, limits, metrics, clock);
   }
 
-  /** The languages GreenDesk's own words ship in; a catalogue the prompts folder adds is read too. */
   /** The work's result, or its {@link IOException} thrown again. */
   private static <T> T joined(CompletableFuture<T> work) throws IOException {
     try {
@@ -285,12 +295,12 @@ public final class GreenDesk implements AutoCloseable {
     return loaded.retriever();
   }
 
-  /** Tells the language a message is written in. */
   /** What GreenDesk says in its own words, per language. */
   public Messages messages() {
     return setup.messages();
   }
 
+  /** Tells the language a message is written in. */
   public LanguageDetector languages() {
     return setup.languages();
   }

@@ -87,8 +87,8 @@ public final class Service implements AutoCloseable {
           settings.api().clientIpHeader());
       List<WebRoutes> routes = new ArrayList<>(List.of(opsRoutes(greenDesk, services),
           new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter),
-          new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, services.conversations(), services.escalations(),
-              settings.api().staffToken(), limiter, clock)));
+          new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, greenDesk::reload, services.conversations(),
+              services.escalations(), settings.api().staffToken(), limiter, clock)));
       if (telegram != null) {
         telegram.connect(services.desk());
         if (tg.webhook()) {

@@ -62,8 +62,8 @@ final class SlackSetup {
     Settings.Slack slack = settings.slack();
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
-        services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant, greenDesk::reload,
-        new DeskStats(jdbc), new KnowledgeCandidates(jdbc), new KnowledgeDrafts(settings.knowledgeDir()),
-        slack.advisorChannel(), slack.staff(), clock));
+        services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant,
+        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc), new KnowledgeCandidates(jdbc),
+        new KnowledgeDrafts(settings.knowledgeDir()), slack.advisorChannel(), slack.staff(), clock));
   }
 }

@@ -39,19 +39,22 @@ public final class Handoffs {
   private final Outbox outbox;
   private final KnowledgeCandidates candidates;
   private final Messages messages;
+  private final UnconfirmedFacts unconfirmed;
   private final Clock clock;
   private final MeterRegistry metrics;
 
   /**
    * @param messages what the SME is told of the handoff, in their language
+   * @param unconfirmed what is unconfirmed in a cited document, for the brief
    * @param metrics where the time from escalation to claim is recorded ({@value #TIME_TO_CLAIM})
    */
-  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, Clock clock,
-      MeterRegistry metrics) {
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, UnconfirmedFacts unconfirmed,
+      Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
     this.messages = messages;
+    this.unconfirmed = unconfirmed;
     this.candidates = new KnowledgeCandidates(jdbc);
     this.clock = clock;
     this.metrics = metrics;
@@ -274,7 +277,7 @@ public final class Handoffs {
 
   /**
    * The handoff brief: who the SME is, what triggered it and why, the language model's summary when one was
-   * written, what the bot cited, the last messages.
+   * written, what the bot cited and what in it is unconfirmed, the last messages.
    */
   public String brief(Escalation e) {
     ConversationRef ref = conversation(e.conversationId());
@@ -287,6 +290,8 @@ public final class Handoffs {
         .append("\nQuestion: ").append(oneLine(e.question()))
         .append(store.summary(e.id()).map(summary -> "\nSummary (by the language model): " + summary).orElse(""))
         .append("\nDocuments already cited: ").append(e.cited().isEmpty() ? "none" : String.join(", ", e.cited()));
+    e.cited().forEach(id -> unconfirmed.note(id)
+        .ifPresent(note -> brief.append("\nUnconfirmed in ").append(id).append(": ").append(oneLine(note))));
     if (e.suggestedAdvisorId() != null) {
       store.advisor(e.suggestedAdvisorId()).ifPresent(a -> brief.append("\nSuggested advisor: ").append(a.name()));
     }

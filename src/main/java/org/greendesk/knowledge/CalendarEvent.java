@@ -1,5 +1,7 @@
 package org.greendesk.knowledge;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -13,10 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param documentId the knowledge document describing the recurring event, or {@code null}
  * @param confirmed the organiser has published the dates and the venue ({@code STATUS:CONFIRMED}); otherwise they
  *     are only announced ({@code TENTATIVE}: a year, a city, provisional dates)
+ * @param uid the event's {@code UID}, unique in the knowledge folder and the same at every load
+ * @param stamp when its entry was written ({@code DTSTAMP}), or {@code null} when the file does not say
+ * @param file the calendar file it comes from
  */
 public record CalendarEvent(
     String title, LocalDate starts, LocalDate ends, String location, List<String> economies, List<String> topics,
-    @Nullable String url, @Nullable String documentId, boolean confirmed) {
+    @Nullable String url, @Nullable String documentId, boolean confirmed, String uid, @Nullable Instant stamp,
+    Path file) {
 
   public CalendarEvent {
     Objects.requireNonNull(title, "title");
@@ -28,5 +34,7 @@ public record CalendarEvent(
     Objects.requireNonNull(location, "location");
     economies = List.copyOf(economies);
     topics = List.copyOf(topics);
+    Objects.requireNonNull(uid, "uid");
+    Objects.requireNonNull(file, "file");
   }
 }

@@ -2,13 +2,18 @@ package org.greendesk.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -21,12 +26,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads iCalendar files ({@code *.ics}) into dated events. Besides the standard SUMMARY, DTSTART, DTEND, LOCATION,
- * URL, STATUS (CONFIRMED, or TENTATIVE for dates only announced) and CATEGORIES (topics), two extensions link an event to the knowledge base: {@code X-ECONOMIES} (comma
- * separated) and {@code X-DOCUMENT} (the id of the document on the recurring event).
+ * URL, STATUS (CONFIRMED, or TENTATIVE for dates only announced), CATEGORIES (topics), UID and DTSTAMP, two
+ * extensions link an event to the knowledge base: {@code X-ECONOMIES} (comma separated) and {@code X-DOCUMENT} (the
+ * id of the document on the recurring event). An event without a UID gets one made from its name and first day.
  */
 final class CalendarLoader {
   private static final String ECONOMIES = "X-ECONOMIES";
   private static final String DOCUMENT = "X-DOCUMENT";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
   /** The events of one file; problems are added to the list with the file and, where known, the line. */
   List<CalendarEvent> load(Path file, List<KnowledgeProblem> problems) throws IOException {
@@ -52,12 +59,28 @@ final class CalendarLoader {
       }
       LocalDate ends = endExclusive == null || !endExclusive.isAfter(starts) ? starts : endExclusive.minusDays(1);
       String status = Optional.ofNullable(text(component, Property.STATUS)).orElse("CONFIRMED");
+      String uid = Optional.ofNullable(text(component, Property.UID)).orElseGet(() -> derivedUid(title, starts));
       events.add(new CalendarEvent(title, starts, ends,
           Optional.ofNullable(text(component, Property.LOCATION)).orElse(""), list(text(component, ECONOMIES)),
           list(text(component, Property.CATEGORIES)), text(component, Property.URL), text(component, DOCUMENT),
-          !status.equalsIgnoreCase("TENTATIVE")));
+          !status.equalsIgnoreCase("TENTATIVE"), uid, stamp(text(component, Property.DTSTAMP)), file));
     }
     return events;
+  }
+
+  /** For an event without a UID: the same for the same name and first day, whatever else changes. */
+  private static String derivedUid(String title, LocalDate starts) {
+    byte[] digest = KnowledgeLoader.sha256().digest((title + "|" + starts).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8) + "@greendesk";
+  }
+
+  /** A UTC date-time ({@code 20261123T000000Z}); {@code null} for anything else. */
+  private static @Nullable Instant stamp(@Nullable String value) {
+    try {
+      return value == null ? null : LocalDateTime.parse(value, STAMP).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static @Nullable String text(Component component, String name) {

@@ -98,17 +98,15 @@ final class DocumentParser {
           + String.join(", ", allowedCategories.stream().sorted().toList()) + ")");
     }
     String source = front.webUrl("source");
-    if (source != null && category != null && FrontMatter.isHomePage(source)
-        && (category.equals("regulation") || category.equals("funding"))) {
-      warnings.add(new KnowledgeProblem(front.file(), front.lineOf("source"),
-          "source is a home page, not the page that states the facts: " + source));
-    }
     String shortName = front.text("short_name");
     if (shortName != null && shortName.length() > MAX_SHORT_NAME) {
       front.problem("short_name", "short_name of " + shortName.length() + " characters (at most " + MAX_SHORT_NAME
           + ")");
     }
     Map<String, String> sources = front.sectionSources(headings(body));
+    if (category != null && (category.equals("regulation") || category.equals("funding"))) {
+      warnHomePages(front, source, sources, warnings);
+    }
     Review review = front.review();
     front.dates("starts", "ends", "deadline");
     if (body.isBlank()) {
@@ -129,6 +127,21 @@ final class DocumentParser {
         strings(meta.get("economies")), strings(meta.get("topics")), strings(meta.get("aliases")), source, sources,
         review, attributes, body, pairs.stream().map(QuestionsSection.Numbered::pair).toList(), relatedIds(body),
         front.file(), HexFormat.of().formatHex(KnowledgeLoader.sha256().digest(front.bytes()))));
+  }
+
+  /** A regulation's or a programme's facts are stated on a deeper page than a site's home page. */
+  private static void warnHomePages(FrontMatter front, @Nullable String source, Map<String, String> sources,
+      List<KnowledgeProblem> warnings) {
+    if (source != null && FrontMatter.isHomePage(source)) {
+      warnings.add(new KnowledgeProblem(front.file(), front.lineOf("source"),
+          "source is a home page, not the page that states the facts: " + source));
+    }
+    sources.forEach((heading, url) -> {
+      if (FrontMatter.isHomePage(url)) {
+        warnings.add(new KnowledgeProblem(front.file(), front.lineOfEntry("sources", heading), "the source of "
+            + "section '" + heading + "' is a home page, not the page that states its facts: " + url));
+      }
+    });
   }
 
   private static List<String> headings(String body) {

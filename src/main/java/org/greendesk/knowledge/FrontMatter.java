@@ -26,6 +26,21 @@ record FrontMatter(Path file, byte[] bytes, JsonNode meta, List<KnowledgeProblem
     return lineOfKey(bytes, key);
   }
 
+  /** The 1-based line of an entry of a top-level mapping ({@code sources:} then {@code   History: ...}). */
+  int lineOfEntry(String key, String entry) {
+    int keyLine = lineOf(key);
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    for (int i = keyLine; i < lines.size() && lines.get(i).startsWith(" "); i++) {
+      String line = lines.get(i).strip();
+      for (String quote : List.of("", "\"", "'")) {
+        if (line.startsWith(quote + entry + quote + ":")) {
+          return i + 1;
+        }
+      }
+    }
+    return keyLine;
+  }
+
   @Nullable String text(String key) {
     JsonNode node = meta.get(key);
     return node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank() ? null

@@ -1,12 +1,14 @@
 package org.greendesk.knowledge;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A fully loaded and validated knowledge folder. Immutable: a reload makes a new one, so a reader never sees a
@@ -41,6 +43,24 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, EconomyLexicon ec
   public List<KnowledgeDocument> dueForReview(LocalDate day) {
     return documents.stream().filter(d -> d.review().due().filter(due -> !due.isAfter(day)).isPresent())
         .sorted(Comparator.comparing(d -> d.review().due().orElseThrow())).toList();
+  }
+
+  /** Every source the knowledge cites: each document's {@code source} and {@code sources}, then each event's URL. */
+  public List<SourceLink> sourceLinks() {
+    List<SourceLink> links = new ArrayList<>();
+    for (KnowledgeDocument d : documents) {
+      if (d.source() != null) {
+        links.add(new SourceLink(d.source(), d.file(), "source"));
+      }
+      new TreeMap<>(d.sources())
+          .forEach((heading, url) -> links.add(new SourceLink(url, d.file(), "sources: " + heading)));
+    }
+    for (CalendarEvent e : calendar.events()) {
+      if (e.url() != null) {
+        links.add(new SourceLink(e.url(), e.file(), "event '" + e.title() + "'"));
+      }
+    }
+    return links;
   }
 
   /** Documents by id, in the base's order. */

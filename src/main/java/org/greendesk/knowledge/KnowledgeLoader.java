@@ -60,12 +60,18 @@ public final class KnowledgeLoader {
       });
     }
     List<CalendarEvent> events = new ArrayList<>();
+    Map<String, CalendarEvent> byUid = new HashMap<>();
     for (Path file : files(folder, ".ics")) {
       folderHash.update(read(file));
       for (CalendarEvent event : readCalendar(file, problems)) {
         if (event.documentId() != null && !byId.containsKey(event.documentId())) {
           problems.add(new KnowledgeProblem(file, 0, "event '" + event.title() + "' names unknown document "
               + event.documentId()));
+        }
+        CalendarEvent earlier = byUid.putIfAbsent(event.uid(), event);
+        if (earlier != null) {
+          problems.add(new KnowledgeProblem(file, 0, "event '" + event.title() + "' has the UID " + event.uid()
+              + " of '" + earlier.title() + "' in " + earlier.file().getFileName() + ": a UID is never reused"));
         }
         events.add(event);
       }

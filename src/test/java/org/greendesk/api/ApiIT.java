@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
@@ -125,6 +131,22 @@ class ApiIT {
   }
 
   @Test
+  void should_serve_every_dated_event_past_ones_included_as_a_valid_icalendar_feed() throws Exception {
+    serve(Map.of());
+
+    Reply reply = http.get("/api/events.ics");
+    Calendar calendar = new CalendarBuilder().build(new StringReader(reply.body()));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).isEqualTo("text/calendar; charset=utf-8");
+    assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    assertThat(events).hasSize(TestDesk.get().knowledge().calendar().events().size());
+    assertThat(events).extracting(e -> e.getProperty(Property.UID).map(p -> ((Property) p).getValue()).orElseThrow())
+        .doesNotHaveDuplicates().contains("cop29-2024@greendesk");
+  }
+
+  @Test
   void should_return_a_knowledge_document_or_404() throws Exception {
     serve(Map.of());
 
@@ -202,12 +224,14 @@ class ApiIT {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(spec.get("openapi").asText()).startsWith("3.");
     assertThat(spec.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/api/ask", "/api/events",
-        "/api/documents/{id}", "/api/escalations", "/api/openapi.yaml", "/", "/chat/app.js", "/chat/app.css",
+        "/api/events.ics", "/api/documents/{id}", "/api/escalations", "/api/reindex", "/api/openapi.yaml", "/", "/chat/app.js", "/chat/app.css",
         "/widget.js", "/chat/session", "/chat/messages", "/chat/feedback", "/chat/advisor", "/chat/rating",
         "/chat/forget", "/health/live", "/health/ready", "/health", "/metrics");
     assertThat(nullValues(spec, "")).as("keys without a value, such as a flow-style description cut at a comma")
         .isEmpty();
     assertThat(spec.at("/paths/~1api~1ask/post/responses").fieldNames()).toIterable().contains("200", "400", "413", "429");
+    assertThat(spec.at("/paths/~1api~1events.ics/get/responses/200/content").fieldNames()).toIterable()
+        .containsExactly("text/calendar");
     assertThat(spec.at("/components/schemas/Answer/required").toString())
         .isEqualTo("[\"question\",\"answer\",\"sources\",\"confidence\",\"intent\",\"handoff\",\"reason\"]");
   }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,6 +196,34 @@ class CliIT {
     assertThat(run.exit()).isEqualTo(3);
     assertThat(run.err()).contains("broken.md:", "invalid YAML", "nothing was indexed");
     assertThat(Files.exists(TestDesk.DATA.resolve("index"))).isTrue();
+  }
+
+  @Test
+  void should_check_every_source_link_with_index_and_fail_on_a_broken_one(@TempDir Path knowledge,
+      @TempDir Path data) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/grant") ? 200 : 404, -1);
+      exchange.close();
+    });
+    server.start();
+    String site = "http://127.0.0.1:" + server.getAddress().getPort();
+    KnowledgeFiles.write(knowledge, "funding/grant.md", KnowledgeFiles.document("grant", "Grant", "funding", "A grant.")
+        .replace("https://example.org/grant", site + "/grant"));
+    KnowledgeFiles.write(knowledge, "funding/loan.md", KnowledgeFiles.document("loan", "Loan", "funding", "A loan.")
+        .replace("https://example.org/loan", site + "/closed-loan"));
+
+    Run run;
+    try {
+      run = run(Settings.from(java.util.Map.of("GREENDESK_DATA_DIR", data.toString())), "", "index", "--check-links",
+          "--knowledge", knowledge.toString());
+    } finally {
+      server.stop(0);
+    }
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("Index built", "Links: 2 checked, 1 broken",
+        "funding/loan.md (source): 404 " + site + "/closed-loan").doesNotContain("grant.md");
   }
 
   @Test

@@ -12,9 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.greendesk.assistant.Answer;
+import org.greendesk.knowledge.KnowledgeChanges;
 import org.greendesk.knowledge.KnowledgeFiles;
 import org.greendesk.search.HashingEmbedder;
-import org.greendesk.search.IndexChanges;
+import org.greendesk.search.Reindexed;
 import org.greendesk.search.RetrievalSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class GreenDeskReloadIT {
           return answers;
         }));
       }
-      List<IndexChanges> reloads = new ArrayList<>();
+      List<Reindexed> reloads = new ArrayList<>();
       for (int version = 1; version <= 5; version++) {
         write(version);
         reloads.add(desk.reload());
@@ -62,7 +63,8 @@ class GreenDeskReloadIT {
       for (Future<Integer> answers : asked) {
         assertThat(answers.get()).isPositive();
       }
-      assertThat(reloads).allSatisfy(changes -> assertThat(changes.changed()).containsExactly("alpha-grant"));
+      assertThat(reloads).allSatisfy(reindexed -> assertThat(reindexed.knowledge().changed()).containsExactly(
+          new KnowledgeChanges.ChangedDocument("alpha-grant", List.of(KnowledgeChanges.INTRODUCTION))));
       assertThat(desk.knowledge().documents().get(0).body()).contains("5 percent");
     } finally {
       askers.shutdownNow();

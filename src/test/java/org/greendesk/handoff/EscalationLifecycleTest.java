@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -184,6 +185,22 @@ class EscalationLifecycleTest {
 
     assertThat(brief).contains("Minh on telegram", "Topic: regulation", "Economies: Korea",
         "Reason: the SME asked for a person", "Documents already cited: kr-k-ets", "Suggested advisor: Kim",
-        "Minh: Does K-ETS apply to us?");
+        "Minh: Does K-ETS apply to us?").doesNotContain("Unconfirmed");
+  }
+
+  @Test
+  void should_tell_the_advisor_what_is_unconfirmed_in_a_cited_document() {
+    services.close();
+    services = DeskServices.handoffsOnly(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())),
+        id -> id.equals("kr-k-ets") ? Optional.of("The 2027 allocation was not yet published.") : Optional.empty(),
+        clock);
+
+    Escalation e = services.handoffs().open(new Handoffs.Request(conversation, "the SME asked for a person", "help",
+        "regulation", List.of("Korea"), List.of("eu-cbam", "kr-k-ets"), null));
+
+    assertThat(services.handoffs().brief(e))
+        .contains("Documents already cited: eu-cbam, kr-k-ets\n"
+            + "Unconfirmed in kr-k-ets: The 2027 allocation was not yet published.")
+        .doesNotContain("Unconfirmed in eu-cbam");
   }
 }

@@ -131,4 +131,24 @@ class CuratedKnowledgeTest {
     assertThat(base.warnings()).singleElement().satisfies(w -> assertThat(w.problem())
         .isEqualTo("source is a home page, not the page that states the facts: https://example.org/"));
   }
+
+  @Test
+  void should_warn_with_its_line_when_a_section_of_a_regulation_cites_a_home_page() throws Exception {
+    write(folder, "regulation/g.md", document("g", """
+        sources:
+          Dates: https://example.org/rules/g/dates
+          History: https://www.example.org/
+        """, "Rule G.\n\n## Dates\nFrom 2027.\n\n## History\nFirst due in 2025.\n"));
+    write(folder, "guide/h.md", document("h", "sources:\n  Steps: https://example.org\n",
+        "Guide H.\n\n## Steps\nOne.\n").replace("category: regulation", "category: guide"));
+
+    KnowledgeBase base = loader.load(folder);
+
+    assertThat(base.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.file().getFileName().toString()).isEqualTo("g.md");
+      assertThat(w.line()).isEqualTo(8);
+      assertThat(w.problem()).isEqualTo("the source of section 'History' is a home page, not the page that states "
+          + "its facts: https://www.example.org/");
+    });
+  }
 }

@@ -3,11 +3,14 @@ package org.greendesk.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.greendesk.knowledge.KnowledgeFiles.document;
 import static org.greendesk.knowledge.KnowledgeFiles.write;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,5 +135,39 @@ class KnowledgeLoaderTest {
     write(folder, "recipes/soup.md", document("soup", "Soup", "recipe", "Boil water."));
 
     assertThat(loader.load(folder).documents()).extracting(KnowledgeDocument::category).containsExactly("recipe");
+  }
+
+  private static String calendar(String... events) {
+    StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+    for (String event : events) {
+      text.append("BEGIN:VEVENT\r\n").append(event).append("DTSTART;VALUE=DATE:20270601\r\nEND:VEVENT\r\n");
+    }
+    return text.append("END:VCALENDAR\r\n").toString();
+  }
+
+  @Test
+  void should_keep_each_events_uid_stamp_and_file_and_make_a_stable_uid_for_one_without() throws Exception {
+    Path file = write(folder, "events/calendar.ics", calendar(
+        "UID:expo-2027@example.org\r\nDTSTAMP:20261123T080000Z\r\nSUMMARY:Green Expo 2027\r\n",
+        "SUMMARY:Energy Week 2027\r\n"));
+
+    List<CalendarEvent> events = loader.load(folder).calendar().events();
+
+    assertThat(events).extracting(CalendarEvent::uid, CalendarEvent::stamp, CalendarEvent::file).containsExactly(
+        tuple("expo-2027@example.org", Instant.parse("2026-11-23T08:00:00Z"), file),
+        tuple(events.get(1).uid(), null, file));
+    assertThat(events.get(1).uid()).endsWith("@greendesk")
+        .isEqualTo(loader.load(folder).calendar().events().get(1).uid());
+  }
+
+  @Test
+  void should_refuse_a_uid_used_by_two_events() {
+    write(folder, "events/a.ics", calendar("UID:expo@example.org\r\nSUMMARY:Green Expo 2027\r\n"));
+    write(folder, "events/b.ics", calendar("UID:expo@example.org\r\nSUMMARY:Energy Week 2027\r\n"));
+
+    KnowledgeFormatException e = catchThrowableOfType(KnowledgeFormatException.class, () -> loader.load(folder));
+
+    assertThat(e.problems()).singleElement().extracting(KnowledgeProblem::problem).isEqualTo("event 'Energy Week "
+        + "2027' has the UID expo@example.org of 'Green Expo 2027' in a.ics: a UID is never reused");
   }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The App Home tab: the queue, the viewer's own open cases, the week's figures, the knowledge gaps, and for staff
- * the candidate knowledge from resolved escalations with Accept and Dismiss (the gap loop). Published after the
- * acknowledgement, and again after each decision.
+ * The App Home tab: the queue, the viewer's own open cases, the week's figures, the knowledge gaps, the documents
+ * to check (overdue for a check, or with facts marked unconfirmed), and for staff the candidate knowledge from
+ * resolved escalations with Accept and Dismiss (the gap loop). Published after the acknowledgement, and again
+ * after each decision.
  */
 final class SlackHome {
   private static final Logger LOG = LoggerFactory.getLogger(SlackHome.class);
@@ -113,6 +115,9 @@ final class SlackHome {
     blocks.add(text(FiguresText.of(services.stats().figures(Period.parse("7d", services.clock())))));
     blocks.add(divider());
     blocks.add(text(gaps(services.stats().gaps(now.minus(Duration.ofDays(7)), GAPS))));
+    blocks.add(divider());
+    KnowledgeText.toCheck(services.knowledge().get(), LocalDate.now(services.clock()))
+        .forEach(part -> blocks.add(text(part)));
     if (services.isStaff(userId)) {
       blocks.addAll(candidates(services.candidates().offered(CANDIDATES)));
     }

@@ -13,8 +13,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
 import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
-import org.greendesk.search.IndexChanges;
+import org.greendesk.search.Reindexed;
 import org.greendesk.stats.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ final class StaffCommands {
   static final String HELP = "*GreenDesk* for staff:\n• `/greendesk ask QUESTION`: an answer with its sources, "
       + "shown to you only, with a button to share it\n• `/greendesk queue`: open escalations, oldest first\n"
       + "• `/greendesk stats [today|7d|30d]`: questions, answered vs routed to a person, feedback, median time to "
-      + "claim and to resolve\n"
+      + "claim and to resolve, documents to check\n"
       + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
       + "• `/greendesk dismiss 12 13 20-25`: take queued escalations out of the queue as spam (staff only)\n"
       + "• `/greendesk help`: this list";
@@ -98,7 +98,8 @@ final class StaffCommands {
 
   private String stats(String period) {
     try {
-      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock())));
+      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock()))) + "\n"
+          + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
     } catch (IllegalArgumentException e) {
       return "Say which period: " + Period.USAGE + ", e.g. `/greendesk stats 30d`.";
     }
@@ -123,13 +124,13 @@ final class StaffCommands {
 
   private String reloadReport() {
     try {
-      IndexChanges changes = services.reload().reload();
-      return "*Knowledge reloaded.*\n```" + changes.report() + "```";
+      Reindexed reindexed = services.reload().reload();
+      return "*Knowledge reloaded*: in service now.\n```" + reindexed.report() + "```";
     } catch (KnowledgeFormatException e) {
       StringBuilder text = new StringBuilder(":warning: *Knowledge not reloaded*: still serving the previous "
           + "version. Fix these and run `/greendesk reindex` again:");
       for (KnowledgeProblem problem : e.problems()) {
-        text.append("\n• `").append(EscalationCard.escape(where(problem))).append('`');
+        text.append("\n• `").append(EscalationCard.escape(problem.toString())).append('`');
       }
       return text.toString();
     } catch (IOException | RuntimeException e) {
@@ -202,14 +203,6 @@ final class StaffCommands {
         + String.format(Locale.ROOT, " · confidence %.2f · %s", answer.confidence(), answer.intent().wire());
     blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
     return blocks;
-  }
-
-  /** The problem with the file named by its folder and name only: the server's paths are not Slack's business. */
-  private static String where(KnowledgeProblem problem) {
-    Path file = problem.file();
-    Path folder = file.getParent() == null ? null : file.getParent().getFileName();
-    String name = folder == null ? String.valueOf(file.getFileName()) : folder + "/" + file.getFileName();
-    return new KnowledgeProblem(Path.of(name), problem.line(), problem.problem()).toString();
   }
 
   private static SlashCommandResponse ephemeral(List<LayoutBlock> blocks) {

@@ -19,6 +19,7 @@ import org.greendesk.handoff.Handoffs;
 import org.greendesk.handoff.KnowledgeCandidate;
 import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
+import org.greendesk.knowledge.KnowledgeFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,21 @@ class SlackHomeIT {
         "Claimed by *Anna*", "Figures for the last 7 days", "routed to a person *2*",
         "*2×* heat pump subsidies", "Can we export scrap steel to the EU?", "with a CBAM declaration",
         SlackHome.ACCEPT, SlackHome.DISMISS);
+  }
+
+  @Test
+  void should_list_the_documents_to_check_overdue_or_with_unconfirmed_facts() throws Exception {
+    KnowledgeFiles.write(knowledge, "funding/beta-loans.md", KnowledgeFiles.document("beta-loans",
+        "Beta loans for heat pumps", "funding", "Beta loans finance heat pumps.").replace("reviewed: 2026-11-01",
+        "reviewed: 2020-01-01\nreview_every: 90\nverification: unconfirmed\n"
+            + "verification_note: The 2027 interest rate was not published."));
+    running.greenDesk.reload();
+
+    String home = homeOpenedBy("UBEN");
+
+    assertThat(home).contains("Knowledge to check", "1 overdue for a check", "1 with facts marked unconfirmed",
+        "*Beta loans for heat pumps* (`beta-loans`): check due 2020-03-31, last checked 2020-01-01",
+        "(`beta-loans`): unconfirmed: The 2027 interest rate was not published.").doesNotContain("alpha-grant");
   }
 
   @Test

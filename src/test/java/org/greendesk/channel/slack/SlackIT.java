@@ -148,7 +148,7 @@ class SlackIT {
     HttpResponse<String> unknown = requests.command("stats fortnight", "USTAFF");
 
     assertThat(today.body()).contains("ephemeral", "Figures for today", "Questions: *1*", "answered by the bot 1",
-        "Median time to claim: none yet");
+        "Median time to claim: none yet", "Knowledge: ", "with facts marked unconfirmed");
     assertThat(unknown.body()).contains("Say which period");
   }
 

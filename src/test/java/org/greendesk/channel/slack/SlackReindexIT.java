@@ -50,6 +50,19 @@ class SlackReindexIT {
   }
 
   @Test
+  void should_report_the_sections_of_a_changed_document_whose_text_changed() throws Exception {
+    KnowledgeFiles.write(knowledge, "funding/alpha-grant.md", KnowledgeFiles.document("alpha-grant",
+        "Alpha grant for solar panels", "funding", "The Alpha grant pays half the cost of solar panels on roofs.\n\n"
+            + "## Who can apply\nWorkshops with fewer than 50 staff."));
+
+    requests.command("reindex", "USTAFF");
+    String report = slack.next("hooks");
+
+    assertThat(report).contains("Knowledge reloaded", "changed (1):", "alpha-grant: sections Who can apply",
+        "unchanged: 0");
+  }
+
+  @Test
   void should_report_a_broken_file_and_keep_serving_the_old_knowledge() throws Exception {
     addHeatPumpDocument();
     KnowledgeFiles.write(knowledge, "guide/broken.md", "---\nid: broken\ncategory: guide\n---\n# No title\n");
