@@ -14,6 +14,7 @@ const els = {
   forgetYes: $('forget-yes'), forgetNo: $('forget-no'), close: $('close')
 };
 const embedded = new URLSearchParams(location.search).has('embed');
+const touch = window.matchMedia('(pointer: coarse)');
 let state = load();
 let strings = {};
 let language = document.documentElement.lang;
@@ -119,7 +120,7 @@ function actions(item) {
     group.setAttribute('role', 'group');
     group.setAttribute('aria-label', t('rate_help'));
     for (let n = 1; n <= 5; n++) {
-      const star = button(String(n), () => { item.done = true; box.remove(); rate(n); });
+      const star = button(String(n), () => { item.done = true; save(); box.remove(); rate(n); });
       star.setAttribute('aria-label', t('stars', { n }));
       group.append(star);
     }
@@ -286,7 +287,11 @@ els.input.addEventListener('keydown', (event) => {
 els.input.addEventListener('input', fit);
 els.examples.addEventListener('click', (event) => {
   const chip = event.target.closest('button');
-  if (chip) { send(chip.textContent); els.input.focus(); }
+  if (!chip) return;
+  send(chip.textContent);
+  // The chips go once asked: focus moves on, to the message box, or on a touch screen to the messages, since
+  // focusing the box there would open the keyboard over the answer.
+  (touch.matches ? els.log : els.input).focus();
 });
 els.advisor.addEventListener('click', askForAdvisor);
 
@@ -318,7 +323,7 @@ document.addEventListener('click', (event) => {
   if (!els.menuPanel.hidden && !event.target.closest('.menu')) openMenu(false);
 });
 document.addEventListener('keydown', (event) => {
-  if (event.key !== 'Escape') return;
+  if (event.key !== 'Escape' || event.isComposing) return; // an input method's Escape is its own
   if (!els.menuPanel.hidden) openMenu(false, true);
   else if (embedded) closeWidget();
 });
@@ -342,7 +347,7 @@ if (window.visualViewport) {
     if (viewport.width !== width) { width = viewport.width; tallest = 0; } // turned: a new screen shape
     tallest = Math.max(tallest, viewport.height);
     document.documentElement.style.setProperty('--app-height', viewport.height + 'px');
-    document.body.classList.toggle('keyboard', viewport.height < tallest * 0.75);
+    document.body.classList.toggle('keyboard', touch.matches && viewport.height < tallest * 0.75);
   };
   viewport.addEventListener('resize', resize);
   resize();
