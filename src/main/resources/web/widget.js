@@ -28,7 +28,7 @@
   toggle.style.cssText = 'font:inherit;font-size:1rem;min-height:2.75rem;padding:.6rem 1.1rem;border:0;'
     + 'border-radius:1.5rem;background:#1f6b3a;color:#fff;cursor:pointer;box-shadow:0 .25rem 1rem rgba(0,0,0,.25)';
 
-  let pageOverflow = '';
+  let siteOverflow = null; // the site's own overflow, while the chat covers the site
 
   function layout() {
     const full = phone.matches && !panel.hidden;
@@ -38,11 +38,13 @@
         + 'border-radius:.75rem;background:#fff;box-shadow:0 .5rem 2rem rgba(0,0,0,.25)';
     // Full screen, the site behind neither shows its button over the chat nor scrolls under the finger.
     toggle.hidden = full;
-    if (full && document.documentElement.style.overflow !== 'hidden') {
-      pageOverflow = document.documentElement.style.overflow;
-      document.documentElement.style.overflow = 'hidden';
-    } else if (!full) {
-      document.documentElement.style.overflow = pageOverflow;
+    const html = document.documentElement;
+    if (full && siteOverflow === null) {
+      siteOverflow = html.style.overflow;
+      html.style.overflow = 'hidden';
+    } else if (!full && siteOverflow !== null) {
+      html.style.overflow = siteOverflow;
+      siteOverflow = null;
     }
   }
 
