@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.api.ApiRoutes;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.telegram.TelegramBot;
+import org.greendesk.channel.web.ChatStrings;
+import org.greendesk.channel.web.HandoffStatus;
 import org.greendesk.channel.web.WebChannel;
 import org.greendesk.channel.web.WebChat;
 import org.greendesk.conversation.ChatLanes;
@@ -86,7 +88,9 @@ public final class Service implements AutoCloseable {
       RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
           settings.api().clientIpHeader());
       List<WebRoutes> routes = new ArrayList<>(List.of(opsRoutes(greenDesk, services),
-          new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter),
+          new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter,
+              new HandoffStatus(services.conversations(), services.escalations()),
+              new ChatStrings(greenDesk.messages())),
           new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, greenDesk::reload, services.conversations(),
               services.escalations(), settings.api().staffToken(), limiter, clock)));
       if (telegram != null) {

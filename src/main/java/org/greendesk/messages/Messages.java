@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,6 +123,21 @@ public final class Messages {
 
   public String text(String language, String key) {
     return text(language, key, Map.of());
+  }
+
+  /**
+   * Every text whose key starts with the prefix, in the language, English where that language lacks one; by key,
+   * in key order, placeholders left as they are (the reader fills them). For a channel that labels its own
+   * interface from the catalogue, as the web chat's page does.
+   */
+  public Map<String, String> startingWith(String language, String prefix) {
+    Map<String, String> texts = new TreeMap<>();
+    byLanguage.get(ENGLISH).forEach((key, text) -> {
+      if (key.startsWith(prefix)) {
+        texts.put(key, byLanguage.getOrDefault(language, Map.of()).getOrDefault(key, text));
+      }
+    });
+    return texts;
   }
 
   /** True when the language has a catalogue of its own. */

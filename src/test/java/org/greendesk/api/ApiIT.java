@@ -225,7 +225,7 @@ class ApiIT {
     assertThat(spec.get("openapi").asText()).startsWith("3.");
     assertThat(spec.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/api/ask", "/api/events",
         "/api/events.ics", "/api/documents/{id}", "/api/escalations", "/api/reindex", "/api/openapi.yaml", "/", "/chat/app.js", "/chat/app.css",
-        "/widget.js", "/chat/session", "/chat/messages", "/chat/feedback", "/chat/advisor", "/chat/rating",
+        "/widget.js", "/chat/strings", "/chat/session", "/chat/messages", "/chat/feedback", "/chat/advisor", "/chat/rating",
         "/chat/forget", "/health/live", "/health/ready", "/health", "/metrics");
     assertThat(nullValues(spec, "")).as("keys without a value, such as a flow-style description cut at a comma")
         .isEmpty();

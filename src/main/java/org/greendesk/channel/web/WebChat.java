@@ -27,9 +27,11 @@ import org.greendesk.web.JsonRequests;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.StaticFile;
 import org.greendesk.web.WebRoutes;
+import org.webjars.WebJarVersionLocator;
 
 /**
- * The web chat: the page at {@code /}, the widget script at {@code /widget.js}, and the page's JSON endpoints.
+ * The web chat: the page at {@code /}, the widget script at {@code /widget.js}, the page's own words in the
+ * browser's language, and the page's JSON endpoints.
  * A message is handed to the desk (stored, then answered or relayed, the reply written to the outbox) before it
  * is acknowledged, on the chat's lane so that one session's messages are handled in order; the page then reads
  * what was delivered to its session with {@code GET /chat/messages?after=N}. Every request names its session in
@@ -42,6 +44,9 @@ public final class WebChat implements WebRoutes {
   private static final long HANDLING_SECONDS = 25;
   private static final int PAGE = 50;
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+  /** The page's scripts, JavaScript modules under {@code /chat/}; {@code app} imports the others. */
+  private static final List<String> PAGE_MODULES = List.of("app", "view", "markdown", "handoff");
   /** The page loads nothing from elsewhere and runs no inline script; any site may frame it (the widget). */
   private static final Map<String, String> PAGE_HEADERS = Map.of(
       "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -52,22 +57,36 @@ public final class WebChat implements WebRoutes {
   private final Mailbox mailbox;
   private final ChatLanes lanes;
   private final RateLimiter limiter;
+  private final HandoffStatus handoff;
+  private final ChatStrings strings;
   private final WebSessions sessions = new WebSessions();
 
-  public WebChat(Desk desk, Mailbox mailbox, ChatLanes lanes, RateLimiter limiter) {
+  public WebChat(Desk desk, Mailbox mailbox, ChatLanes lanes, RateLimiter limiter, HandoffStatus handoff,
+      ChatStrings strings) {
     this.desk = desk;
     this.mailbox = mailbox;
     this.lanes = lanes;
     this.limiter = limiter;
+    this.handoff = handoff;
+    this.strings = strings;
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get("/", new StaticFile("/web/index.html", "text/html; charset=utf-8", PAGE_HEADERS));
-    routes.get("/chat/app.js", new StaticFile("/web/app.js", "text/javascript; charset=utf-8", PAGE_HEADERS));
+    for (String module : PAGE_MODULES) {
+      routes.get("/chat/" + module + ".js", new StaticFile("/web/" + module + ".js", JAVASCRIPT, PAGE_HEADERS));
+    }
     routes.get("/chat/app.css", new StaticFile("/web/app.css", "text/css; charset=utf-8", PAGE_HEADERS));
-    routes.get("/widget.js", new StaticFile("/web/widget.js", "text/javascript; charset=utf-8",
-        Map.of("Cache-Control", "max-age=3600")));
+    routes.get("/favicon.svg", new StaticFile("/web/favicon.svg", "image/svg+xml", PAGE_HEADERS));
+    // Maintained libraries, from their WebJars in the jar: nothing is loaded from elsewhere.
+    WebJarVersionLocator webJars = new WebJarVersionLocator();
+    routes.get("/chat/vendor/marked.js", new StaticFile(webJar(webJars, "marked", "lib/marked.umd.js"), JAVASCRIPT,
+        PAGE_HEADERS));
+    routes.get("/chat/vendor/purify.js", new StaticFile(webJar(webJars, "dompurify", "dist/purify.min.js"),
+        JAVASCRIPT, PAGE_HEADERS));
+    routes.get("/chat/strings", this::strings);
+    routes.get("/widget.js", new StaticFile("/web/widget.js", JAVASCRIPT, Map.of("Cache-Control", "max-age=3600")));
     routes.before("/chat/*", ctx -> {
       if (ctx.method() != HandlerType.GET) {
         limiter.check(ctx);
@@ -80,6 +99,22 @@ public final class WebChat implements WebRoutes {
     routes.post("/chat/advisor", this::advisor);
     routes.post("/chat/rating", this::rating);
     routes.post("/chat/forget", ctx -> ctx.json(Map.of("forgotten", desk.forget(WebChannel.NAME, chatId(ctx)))));
+  }
+
+  /** The resource of a file in a WebJar, whatever version the build put in the jar. */
+  private static String webJar(WebJarVersionLocator webJars, String webJar, String file) {
+    String path = webJars.fullPath(webJar, file);
+    if (path == null) {
+      throw new IllegalStateException("the " + webJar + " WebJar lacks " + file + " (a broken build)");
+    }
+    return "/" + path;
+  }
+
+  /** The page's words in the browser's language: {@code {"language": "ko", "strings": {"send": "...", ...}}}. */
+  private void strings(Context ctx) {
+    String language = strings.language(ctx.header("Accept-Language"));
+    ctx.header("Vary", "Accept-Language").header("Cache-Control", "no-cache")
+        .json(Map.of("language", language, "strings", strings.texts(language)));
   }
 
   private static String chatId(Context ctx) {
@@ -135,13 +170,16 @@ public final class WebChat implements WebRoutes {
     ctx.json(Map.of("outcome", outcome.get().name().toLowerCase(Locale.ROOT)));
   }
 
-  /** The messages delivered to the session after the id {@code after}, oldest first. */
+  /**
+   * The messages delivered to the session after the id {@code after}, oldest first, and where its handoff to a
+   * person stands now ({@link HandoffStatus}).
+   */
   private void messages(Context ctx) {
     String chatId = chatId(ctx);
     long after = JsonRequests.number(ctx, "after", 0, 0, Long.MAX_VALUE);
     List<Map<String, Object>> messages = mailbox.after(WebChannel.NAME, chatId, after, PAGE).stream()
         .map(WebChat::json).toList();
-    ctx.header("Cache-Control", "no-store").json(Map.of("messages", messages));
+    ctx.header("Cache-Control", "no-store").json(Map.of("messages", messages, "handoff", handoff.of(chatId)));
   }
 
   private static Map<String, Object> json(Mailbox.Delivered delivered) {

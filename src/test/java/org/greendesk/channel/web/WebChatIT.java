@@ -189,6 +189,62 @@ class WebChatIT {
   }
 
   @Test
+  void should_say_where_the_handoff_stands_with_the_messages() throws Exception {
+    String session = session();
+    service.services().escalations().addAdvisor("kim", "Kim", java.util.List.of(), java.util.List.of());
+    assertThat(handoff(session)).isEqualTo("{\"state\":\"none\"}");
+
+    http.post("/chat/advisor", "{\"id\": \"press-1\"}", as(session));
+    assertThat(handoff(session)).isEqualTo("{\"state\":\"queued\"}");
+    say(session, "/cancel", null);
+    JsonNode left = messages(session, 0, 2).get(1);
+    assertThat(left.get("text").asText()).isEqualTo("You have left the advisor queue.");
+    assertThat(handoff(session)).isEqualTo("{\"state\":\"none\"}");
+
+    http.post("/chat/advisor", "{\"id\": \"press-2\"}", as(session));
+    messages(session, left.get("id").asLong(), 1); // out before the claim, else rightly dropped
+    service.services().handoffs().claim(service.services().escalations().open().get(0).id(), "kim");
+    assertThat(handoff(session)).isEqualTo("{\"state\":\"claimed\",\"advisor\":\"Kim\"}");
+  }
+
+  private String handoff(String session) throws Exception {
+    return http.get("/chat/messages?after=0", as(session)).json().get("handoff").toString();
+  }
+
+  @Test
+  void should_give_the_page_its_words_in_the_language_the_browser_asks_for() throws Exception {
+    Reply korean = http.get("/chat/strings", Map.of("Accept-Language", "fr-FR;q=0.9, ko-KR, en;q=0.5"));
+    Reply english = http.get("/chat/strings");
+
+    assertThat(korean.json().get("language").asText()).isEqualTo("ko");
+    assertThat(korean.json().get("strings").get("send").asText()).isEqualTo("보내기");
+    assertThat(korean.header("Vary")).contains("Accept-Language");
+    assertThat(english.json().get("language").asText()).isEqualTo("en");
+    assertThat(english.json().get("strings").get("leave_queue").asText()).isEqualTo("Leave the queue");
+    assertThat(korean.json().get("strings").size()).isEqualTo(english.json().get("strings").size());
+    assertThat(http.get("/chat/strings", Map.of("Accept-Language", "fr, de;q=0.8")).json().get("language").asText())
+        .isEqualTo("en");
+    assertThat(http.get("/chat/strings", Map.of("Accept-Language", ";;q=x")).json().get("language").asText())
+        .isEqualTo("en");
+  }
+
+  @Test
+  void should_serve_the_markdown_libraries_and_the_icon_from_the_jar() throws Exception {
+    Reply marked = http.get("/chat/vendor/marked.js");
+    Reply purify = http.get("/chat/vendor/purify.js");
+    Reply icon = http.get("/favicon.svg");
+
+    assertThat(marked.status()).isEqualTo(200);
+    assertThat(marked.header("Content-Type")).startsWith("text/javascript");
+    assertThat(marked.body()).contains("marked v");
+    assertThat(purify.header("Content-Type")).startsWith("text/javascript");
+    assertThat(purify.body()).contains("DOMPurify");
+    assertThat(icon.header("Content-Type")).isEqualTo("image/svg+xml");
+    assertThat(icon.body()).startsWith("<svg");
+    assertThat(http.get("/chat/view.js").header("Content-Type")).startsWith("text/javascript");
+  }
+
+  @Test
   void should_forget_the_session_on_request() throws Exception {
     String session = session();
     say(session, "What is CBAM?", null);
