@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param documentId the knowledge document describing the recurring event, or {@code null}
  * @param confirmed the organiser has published the dates and the venue ({@code STATUS:CONFIRMED}); otherwise they
  *     are only announced ({@code TENTATIVE}: a year, a city, provisional dates)
+ * @param uid the event's iCalendar UID, unique and never reused, or {@code null} when the file gives none
  */
 public record CalendarEvent(
     String title, LocalDate starts, LocalDate ends, String location, List<String> economies, List<String> topics,
-    @Nullable String url, @Nullable String documentId, boolean confirmed) {
+    @Nullable String url, @Nullable String documentId, boolean confirmed, @Nullable String uid) {
 
   public CalendarEvent {
     Objects.requireNonNull(title, "title");

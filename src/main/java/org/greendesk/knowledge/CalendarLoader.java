@@ -55,7 +55,7 @@ final class CalendarLoader {
       events.add(new CalendarEvent(title, starts, ends,
           Optional.ofNullable(text(component, Property.LOCATION)).orElse(""), list(text(component, ECONOMIES)),
           list(text(component, Property.CATEGORIES)), text(component, Property.URL), text(component, DOCUMENT),
-          !status.equalsIgnoreCase("TENTATIVE")));
+          !status.equalsIgnoreCase("TENTATIVE"), text(component, Property.UID)));
     }
     return events;
   }

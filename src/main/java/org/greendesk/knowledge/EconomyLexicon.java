@@ -14,9 +14,19 @@ import java.util.regex.Pattern;
  */
 public final class EconomyLexicon {
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+  private final Map<String, Set<String>> groups = new LinkedHashMap<>();
 
   /** @param names each economy as written in documents' front matter, with the words that name it */
   public EconomyLexicon(Map<String, List<String>> names) {
+    this(names, Map.of());
+  }
+
+  /**
+   * @param names each economy as written in documents' front matter, with the words that name it
+   * @param groups groups of economies (APEC, ASEM) with their members: what concerns a group concerns them
+   */
+  public EconomyLexicon(Map<String, List<String>> names, Map<String, List<String>> groups) {
+    groups.forEach((group, members) -> this.groups.put(group, Set.copyOf(members)));
     names.forEach((economy, words) -> {
       Set<String> all = new LinkedHashSet<>();
       all.add(economy);
@@ -25,6 +35,25 @@ public final class EconomyLexicon {
       patterns.put(economy, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     });
+  }
+
+  /** The economy names documents may use, groups included, in the order they are declared. */
+  public Set<String> names() {
+    Set<String> names = new LinkedHashSet<>(patterns.keySet());
+    names.addAll(groups.keySet());
+    return names;
+  }
+
+  /** The economy and the groups it belongs to ("Korea", "APEC", "ASEM"...). */
+  public Set<String> memberships(String economy) {
+    Set<String> all = new LinkedHashSet<>();
+    all.add(economy);
+    groups.forEach((group, members) -> {
+      if (members.contains(economy)) {
+        all.add(group);
+      }
+    });
+    return all;
   }
 
   public static EconomyLexicon empty() {
