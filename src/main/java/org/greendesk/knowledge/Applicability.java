@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ public record Applicability(List<Clause> appliesTo, @Nullable Clause eligible) {
 
     /** The roles that carry the obligation: {@link #roles} without {@link Role#SUPPLIER}. */
     public Set<Role> obligedRoles() {
-      return roles.stream().filter(r -> r != Role.SUPPLIER).collect(java.util.stream.Collectors.toUnmodifiableSet());
+      return roles.stream().filter(r -> r != Role.SUPPLIER).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The first of its deadlines on or after {@code today}. */

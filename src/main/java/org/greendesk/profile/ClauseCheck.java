@@ -102,8 +102,10 @@ final class ClauseCheck {
       return true;
     }
     if (!company.hasSubject()) {
-      conditions.add("you make or sell " + Words.or(Stream.concat(clause.sectors().stream(),
-          clause.products().stream()).limit(5).toList()));
+      List<String> keywords = Stream.concat(clause.sectors().stream(), clause.products().stream()).toList();
+      conditions.add("you make or sell " + Words.or((keywords.isEmpty()
+          ? clause.hsCodes().stream().map(code -> "goods of HS " + code).toList() : keywords).stream().limit(5)
+          .toList()));
       missing.add("sector and products");
       return true;
     }

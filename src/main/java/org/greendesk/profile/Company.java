@@ -2,6 +2,7 @@ package org.greendesk.profile;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,9 @@ record Company(Profile profile, Set<String> home, Set<String> markets, Set<Strin
     if (!exports.isEmpty()) {
       roles.add(Role.EXPORTER);
     }
-    return new Company(profile, home, markets, exports, roles, known, phrases, Terms.codes(profile.products()));
+    return new Company(profile, Collections.unmodifiableSet(home), Collections.unmodifiableSet(markets),
+        Collections.unmodifiableSet(exports), Collections.unmodifiableSet(roles), known, List.copyOf(phrases),
+        Terms.codes(profile.products()));
   }
 
   /** Only services: a company that neither makes, imports nor sells goods. */
@@ -78,7 +81,7 @@ record Company(Profile profile, Set<String> home, Set<String> markets, Set<Strin
     Set<Role> roles = EnumSet.noneOf(Role.class);
     List<String> words = profile.sector() == null ? List.of() : Terms.words(profile.sector());
     ROLE_WORDS.forEach((role, names) -> {
-      if (names.stream().map(Terms::words).anyMatch(name -> java.util.Collections.indexOfSubList(words, name) >= 0)) {
+      if (names.stream().map(Terms::words).anyMatch(name -> Collections.indexOfSubList(words, name) >= 0)) {
         roles.add(role);
       }
     });
