@@ -24,7 +24,6 @@ final class EventListing {
   private static final int MAX_DATED = 5;
   private static final int MAX_RECURRING = 4;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   private final KnowledgeBase base;
   private final Function<String, List<String>> analyse;
@@ -61,7 +60,7 @@ final class EventListing {
     } else {
       text.append(messages.text(language, "events_coming"));
       for (CalendarEvent event : dated) {
-        text.append("\n- ").append(dates(event)).append(": ").append(event.title());
+        text.append("\n- ").append(event.dates()).append(": ").append(event.title());
         if (!event.location().isEmpty()) {
           text.append(", ").append(event.location());
         }
@@ -100,20 +99,6 @@ final class EventListing {
 
   private <T> Predicate<T> about(List<String> subject, Function<T, String> text) {
     return item -> !subject.isEmpty() && analyse.apply(text.apply(item)).stream().anyMatch(subject::contains);
-  }
-
-  /** The event's days; an announced event spanning a month or a year is said as that month or year. */
-  private static String dates(CalendarEvent event) {
-    if (!event.confirmed() && event.starts().getDayOfYear() == 1 && event.ends().getMonthValue() == 12
-        && event.ends().getDayOfMonth() == 31 && event.starts().getYear() == event.ends().getYear()) {
-      return String.valueOf(event.starts().getYear());
-    }
-    if (!event.confirmed() && event.starts().getDayOfMonth() == 1
-        && event.ends().equals(event.starts().withDayOfMonth(event.starts().lengthOfMonth()))) {
-      return MONTH.format(event.starts());
-    }
-    return event.starts().equals(event.ends()) ? DAY.format(event.starts())
-        : DAY.format(event.starts()) + " to " + DAY.format(event.ends());
   }
 
   private static String detail(KnowledgeDocument document) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
 import org.greendesk.eval.FollowUpEvaluation;
 import org.greendesk.eval.MultilingualEvaluation;
+import org.greendesk.eval.ProfileEvaluation;
 import org.greendesk.eval.RetrievalEvaluation;
 import org.greendesk.eval.RoutingEvaluation;
 import org.greendesk.search.SearchMode;
@@ -51,6 +53,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--followups", paramLabel = "DIR", defaultValue = "eval/followups",
       description = "folder of follow-up questions with the conversation before them (default: ${DEFAULT-VALUE})")
   Path followups;
+
+  @Option(names = "--profiles", paramLabel = "DIR", defaultValue = "eval/profiles",
+      description = "folder of SME profiles with the rules expected to apply (default: ${DEFAULT-VALUE})")
+  Path profiles;
 
   @Option(names = "--beir", paramLabel = "DIR", description = "a BEIR-format benchmark folder")
   @Nullable Path beir;
@@ -120,6 +126,10 @@ final class EvalCommand implements Callable<Integer> {
       if (Files.isDirectory(followups)) {
         print(FollowUpEvaluation.run(desk.assistant(), FollowUpEvaluation.load(followups)), terminal.out());
       }
+      if (Files.isDirectory(profiles)) {
+        print(ProfileEvaluation.run(desk.knowledge(), ProfileEvaluation.load(profiles), LocalDate.now()),
+            terminal.out());
+      }
       return 0;
     }
   }
@@ -164,6 +174,18 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  miss %s:%d %s | %s -> expected %s, got %s%n", miss.conversation().file(),
             miss.conversation().line(), miss.conversation().history(), miss.conversation().q(),
             miss.conversation().expected(), miss.sources());
+      }
+    }
+  }
+
+  private void print(ProfileEvaluation.Report r, PrintStream out) {
+    out.printf(Locale.ROOT, "Profiles %s: %d SMEs, %d rules expected to apply%n  applies precision  %.3f%n"
+        + "  applies recall     %.3f%n  listed as applying though of another economy or sector: %d%n", profiles,
+        r.profiles(), r.expected(), r.precision(), r.recall(), r.offTarget());
+    if (misses) {
+      for (ProfileEvaluation.Outcome miss : r.misses()) {
+        out.printf(Locale.ROOT, "  miss %s:%d %s -> missed %s, listed wrongly %s%n", miss.expected().file(),
+            miss.expected().line(), miss.expected().profile().id(), miss.missed(), miss.extra());
       }
     }
   }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.config.Settings;
+import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeFormatException;
+import org.greendesk.knowledge.KnowledgeLoader;
 import org.greendesk.knowledge.KnowledgeProblem;
 import org.greendesk.search.RetrievalSettings;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +52,7 @@ final class Launcher {
     try {
       return Optional.of(opener.open(settings()));
     } catch (KnowledgeFormatException e) {
-      terminal.err().println("The knowledge folder " + settings().knowledgeDir() + " has problems; nothing was indexed:");
-      for (KnowledgeProblem problem : e.problems()) {
-        terminal.err().println("  " + problem);
-      }
-      failure = BROKEN_KNOWLEDGE;
+      broken(terminal, e, "nothing was indexed");
     } catch (LockObtainFailedException e) {
       terminal.err().println("The index in " + settings().dataDir() + " is being rebuilt by another GreenDesk process; try again when it is done.");
       failure = 1;
@@ -63,6 +61,27 @@ final class Launcher {
       failure = 1;
     }
     return Optional.empty();
+  }
+
+  /** The knowledge folder alone, for a command that needs no index; empty after telling the user why not. */
+  Optional<KnowledgeBase> knowledge(Terminal terminal) {
+    try {
+      return Optional.of(new KnowledgeLoader().load(settings().knowledgeDir()));
+    } catch (KnowledgeFormatException e) {
+      broken(terminal, e, "nothing was loaded");
+    } catch (RuntimeException e) {
+      terminal.err().println("Cannot read the knowledge folder " + settings().knowledgeDir() + ": " + e.getMessage());
+      failure = 1;
+    }
+    return Optional.empty();
+  }
+
+  private void broken(Terminal terminal, KnowledgeFormatException e, String consequence) {
+    terminal.err().println("The knowledge folder " + settings().knowledgeDir() + " has problems; " + consequence + ":");
+    for (KnowledgeProblem problem : e.problems()) {
+      terminal.err().println("  " + problem);
+    }
+    failure = BROKEN_KNOWLEDGE;
   }
 
   int failure() {

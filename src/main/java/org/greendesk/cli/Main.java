@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     commandLine.addSubcommand("chat", new ChatCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("index", new IndexCommand(new Launcher(settings), terminal, Clock.systemDefaultZone()));
     commandLine.addSubcommand("eval", new EvalCommand(new Launcher(settings), terminal));
+    commandLine.addSubcommand("check", new CheckCommand(new Launcher(settings), terminal, Clock.systemDefaultZone()));
     commandLine.addSubcommand("bench", new BenchCommand(new Launcher(settings), terminal));
     commandLine.addSubcommand("advisor", new AdvisorCommand(settings, terminal));
     commandLine.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
+import org.greendesk.profile.CheckResult;
 import org.greendesk.search.DocumentHit;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,27 @@ public final class Json {
       r.put("score", Math.round(hit.score() * 1000) / 1000.0);
     }
     return node;
+  }
+
+  /** The answer of {@code check}: {@code {"id", "applies", "to_check", "funding", "events"}}. */
+  public static ObjectNode check(CheckResult result) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", result.id());
+    findings(node.putArray("applies"), result.applies());
+    findings(node.putArray("to_check"), result.toCheck());
+    findings(node.putArray("funding"), result.funding());
+    findings(node.putArray("events"), result.events());
+    return node;
+  }
+
+  private static void findings(ArrayNode array, List<CheckResult.Finding> findings) {
+    for (CheckResult.Finding finding : findings) {
+      ObjectNode f = array.addObject();
+      f.put("id", finding.id());
+      f.put("title", finding.title());
+      f.put("why", finding.why());
+      f.put("next_date", finding.nextDate() == null ? null : finding.nextDate().toString());
+    }
   }
 
   public static ObjectNode error(int line, @Nullable String id, String message) {

@@ -3,7 +3,9 @@ package org.greendesk.knowledge;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,9 @@ public record CalendarEvent(
     @Nullable String url, @Nullable String documentId, boolean confirmed, String uid, @Nullable Instant stamp,
     Path file) {
 
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
   public CalendarEvent {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(starts, "starts");
@@ -36,5 +41,20 @@ public record CalendarEvent(
     topics = List.copyOf(topics);
     Objects.requireNonNull(uid, "uid");
     Objects.requireNonNull(file, "file");
+  }
+
+  /**
+   * The event's days as a person reads them ("4 May 2026 to 8 May 2026"); an announced event spanning a whole month
+   * or year is said as that month or year ("November 2027", "2027").
+   */
+  public String dates() {
+    if (!confirmed && starts.getDayOfYear() == 1 && ends.getMonthValue() == 12 && ends.getDayOfMonth() == 31
+        && starts.getYear() == ends.getYear()) {
+      return String.valueOf(starts.getYear());
+    }
+    if (!confirmed && starts.getDayOfMonth() == 1 && ends.equals(starts.withDayOfMonth(starts.lengthOfMonth()))) {
+      return MONTH.format(starts);
+    }
+    return starts.equals(ends) ? DAY.format(starts) : DAY.format(starts) + " to " + DAY.format(ends);
   }
 }

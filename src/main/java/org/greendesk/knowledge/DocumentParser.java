@@ -29,10 +29,15 @@ final class DocumentParser {
       Pattern.compile("^##\\s+(related|related documents|see also)\\s*$", Pattern.CASE_INSENSITIVE);
 
   private final Set<String> allowedCategories;
+  private final Set<String> economies;
 
-  /** @param allowedCategories the categories a document may name; empty allows any */
-  DocumentParser(Set<String> allowedCategories) {
+  /**
+   * @param allowedCategories the categories a document may name; empty allows any
+   * @param economies the economy names {@code applies_to} and {@code eligible} may use; empty allows any
+   */
+  DocumentParser(Set<String> allowedCategories, Set<String> economies) {
     this.allowedCategories = Set.copyOf(allowedCategories);
+    this.economies = Set.copyOf(economies);
   }
 
   /** A parsed document with the file lines of its pairs' answers, for reporting repeated questions. */
@@ -109,6 +114,7 @@ final class DocumentParser {
     }
     Review review = front.review();
     front.dates("starts", "ends", "deadline");
+    Applicability applicability = ApplicabilityReader.read(front, economies);
     if (body.isBlank()) {
       front.problems().add(new KnowledgeProblem(front.file(), 0, "no text after the front matter"));
     }
@@ -117,7 +123,7 @@ final class DocumentParser {
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     front.meta().fields().forEachRemaining(field -> {
-      if (!KNOWN_KEYS.contains(field.getKey())) {
+      if (!KNOWN_KEYS.contains(field.getKey()) && !ApplicabilityReader.KEYS.contains(field.getKey())) {
         attributes.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText()
             : String.join(", ", strings(field.getValue())));
       }
@@ -126,7 +132,7 @@ final class DocumentParser {
     return Optional.of(new KnowledgeDocument(id, title, shortName == null ? title : shortName, category,
         strings(meta.get("economies")), strings(meta.get("topics")), strings(meta.get("aliases")), source, sources,
         review, attributes, body, pairs.stream().map(QuestionsSection.Numbered::pair).toList(), relatedIds(body),
-        front.file(), HexFormat.of().formatHex(KnowledgeLoader.sha256().digest(front.bytes()))));
+        front.file(), HexFormat.of().formatHex(KnowledgeLoader.sha256().digest(front.bytes())), applicability));
   }
 
   /** A regulation's or a programme's facts are stated on a deeper page than a site's home page. */

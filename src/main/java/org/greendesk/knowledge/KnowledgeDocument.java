@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param questions the pairs of its "Questions" section, in order
  * @param related ids listed in the document's "Related" section, in order
  * @param contentHash a hash of the file's bytes, to tell what changed between two loads
+ * @param applicability whom the document concerns ({@code applies_to}, {@code eligible}); empty when it says not
  */
 public record KnowledgeDocument(
     String id,
@@ -36,7 +37,8 @@ public record KnowledgeDocument(
     List<QuestionPair> questions,
     List<String> related,
     Path file,
-    String contentHash) {
+    String contentHash,
+    Applicability applicability) {
 
   public KnowledgeDocument {
     Objects.requireNonNull(id, "id");
@@ -54,6 +56,16 @@ public record KnowledgeDocument(
     related = List.copyOf(related);
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(contentHash, "contentHash");
+    Objects.requireNonNull(applicability, "applicability");
+  }
+
+  /** A document that states no applicability, as a knowledge folder of another domain has. */
+  public KnowledgeDocument(String id, String title, String shortName, String category, List<String> economies,
+      List<String> topics, List<String> aliases, @Nullable String source, Map<String, String> sources, Review review,
+      Map<String, String> attributes, String body, List<QuestionPair> questions, List<String> related, Path file,
+      String contentHash) {
+    this(id, title, shortName, category, economies, topics, aliases, source, sources, review, attributes, body,
+        questions, related, file, contentHash, Applicability.NONE);
   }
 
   /** A document with only the fields a knowledge folder of another domain needs, for tools and tests. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a knowledge folder: every {@code *.md} file below it except READMEs and the unchecked drafts in its
@@ -41,7 +42,7 @@ public final class KnowledgeLoader {
     FolderSettings settings = readSettings(folder.resolve(SETTINGS_FILE), problems);
     MessageDigest folderHash = sha256();
     folderHash.update(settings.rawBytes());
-    DocumentParser parser = new DocumentParser(settings.categories());
+    DocumentParser parser = new DocumentParser(settings.categories(), settings.economies().names());
     Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();
     List<KnowledgeProblem> warnings = new ArrayList<>();
     Map<String, String> questions = new HashMap<>();
@@ -116,12 +117,11 @@ public final class KnowledgeLoader {
     try {
       JsonNode root = YAML.readTree(bytes);
       Set<String> categories = Set.copyOf(DocumentParser.strings(root == null ? null : root.get("categories")));
-      Map<String, List<String>> economies = new LinkedHashMap<>();
-      JsonNode names = root == null ? null : root.get("economies");
-      if (names != null) {
-        names.fields().forEachRemaining(e -> economies.put(e.getKey(), DocumentParser.strings(e.getValue())));
-      }
-      return new FolderSettings(categories, new EconomyLexicon(economies), bytes);
+      Map<String, List<String>> economies = mapping(root, "economies");
+      Map<String, List<String>> groups = mapping(root, "groups");
+      groups.forEach((group, members) -> members.stream().filter(m -> !economies.containsKey(m)).forEach(m ->
+          problems.add(new KnowledgeProblem(file, 0, "group " + group + " names an economy not in economies: " + m))));
+      return new FolderSettings(categories, new EconomyLexicon(economies, groups), bytes);
     } catch (JsonProcessingException e) {
       problems.add(new KnowledgeProblem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           "invalid YAML: " + e.getOriginalMessage()));
@@ -129,6 +129,16 @@ public final class KnowledgeLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A mapping of names to lists of words in {@code knowledge.yaml}, empty when absent. */
+  private static Map<String, List<String>> mapping(@Nullable JsonNode root, String key) {
+    Map<String, List<String>> mapping = new LinkedHashMap<>();
+    JsonNode node = root == null ? null : root.get(key);
+    if (node != null) {
+      node.fields().forEachRemaining(e -> mapping.put(e.getKey(), DocumentParser.strings(e.getValue())));
+    }
+    return mapping;
   }
 
   private static List<CalendarEvent> readCalendar(Path file, List<KnowledgeProblem> problems) {

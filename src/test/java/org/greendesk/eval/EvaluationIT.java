@@ -3,6 +3,7 @@ package org.greendesk.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,5 +109,27 @@ class EvaluationIT {
 
     assertThat(report.conversations()).isGreaterThanOrEqualTo(50);
     assertThat(report.found()).isGreaterThanOrEqualTo(0.75);
+  }
+
+  @Test
+  void should_list_what_applies_to_sme_profiles_with_recall_080_precision_090_and_nothing_of_another_economy()
+      throws Exception {
+    List<ProfileEvaluation.Expected> profiles = ProfileEvaluation.load(Path.of("eval/profiles"));
+
+    ProfileEvaluation.Report report = ProfileEvaluation.run(desk.knowledge(), profiles, LocalDate.now());
+
+    assertThat(report.profiles()).isGreaterThanOrEqualTo(40);
+    assertThat(report.recall()).isGreaterThanOrEqualTo(0.8);
+    assertThat(report.precision()).isGreaterThanOrEqualTo(0.9);
+    assertThat(report.offTarget()).isZero();
+  }
+
+  @Test
+  void should_expect_only_documents_that_exist_in_the_profile_set() throws Exception {
+    var ids = desk.knowledge().byId().keySet();
+    assertThat(ProfileEvaluation.load(Path.of("eval/profiles"))).allSatisfy(p -> {
+      assertThat(ids).containsAll(p.expected());
+      assertThat(ids).containsAll(p.mustNot());
+    });
   }
 }

@@ -90,4 +90,29 @@ class KnowledgeBaseContentTest {
     named.remove("Global");
     assertThat(named).allSatisfy(economy -> assertThat(base.economies().find(economy)).as(economy).contains(economy));
   }
+
+  @Test
+  void should_say_whom_every_regulation_concerns_and_who_may_get_every_funding_within_its_own_economies() {
+    List<KnowledgeDocument> regulations = base.documents().stream().filter(d -> d.category().equals("regulation"))
+        .toList();
+    List<KnowledgeDocument> funding = base.documents().stream().filter(d -> d.category().equals("funding")).toList();
+
+    assertThat(regulations).allSatisfy(d -> assertThat(d.applicability().appliesTo()).as("applies_to of %s", d.id())
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(concat(c.establishedIn(), c.sellsInto())).as("economies of %s", d.id())
+            .allSatisfy(e -> assertThat(within(e, d)).as("%s in %s", e, d.id()).isTrue())));
+    assertThat(funding).allSatisfy(d -> assertThat(d.applicability().eligibility()).as("eligible of %s", d.id())
+        .hasValueSatisfying(c -> assertThat(c.establishedIn()).isNotEmpty()
+            .allSatisfy(e -> assertThat(within(e, d)).as("%s in %s", e, d.id()).isTrue())));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** The economy is one of the document's, or a member of one of its groups, or the document is global. */
+  private static boolean within(String economy, KnowledgeDocument d) {
+    return d.economies().contains("Global")
+        || base.economies().memberships(economy).stream().anyMatch(d.economies()::contains);
+  }
 }
