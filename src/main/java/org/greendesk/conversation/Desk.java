@@ -159,9 +159,13 @@ public final class Desk {
             ? commands.advisor(conversation, c, open, language)
             : answer(current, conversation, commands.question(c, language), language))
         .orElseGet(() -> text.isBlank() ? null : answer(current, conversation, text, language));
-    boolean opens = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty();
-    if (opens && !limits.take(conversation.id(), origin, clock.instant())) {
-      turn = withoutEscalation(turn, language);
+    boolean escalates = turn != null && turn.answer().handoff() == Handoff.CREATED;
+    if (escalates && open.isPresent()) {
+      // The case is with the advisors already: saying a new one was opened would be untrue.
+      turn = withoutEscalation(turn, language, "already_in_queue", "already in the advisor queue");
+    } else if (escalates && !limits.take(conversation.id(), origin, clock.instant())) {
+      metrics.escalationRefused();
+      turn = withoutEscalation(turn, language, "advisor_limited", "too many requests for an advisor");
     }
     answered(conversation, messageId, text, open, current, turn, language);
     return Outcome.ANSWERED;
@@ -195,16 +199,15 @@ public final class Desk {
   }
 
   /**
-   * The turn as it is when no escalation may be opened: the notice that one was (the answer's first paragraph) gives
-   * way to one that says why not and how else to reach the centre; what the sources say stays.
+   * The turn as it is when no escalation is opened: the notice that one was (the answer's first paragraph, see the
+   * assistant) gives way to the catalogue's {@code notice}; what the sources say stays.
    */
-  private Turn withoutEscalation(Turn turn, String language) {
+  private Turn withoutEscalation(Turn turn, String language, String notice, String why) {
     Answer a = turn.answer();
-    metrics.escalationRefused();
     int rest = a.text().indexOf("\n\n");
-    String text = messages.text(language, "advisor_limited") + (rest < 0 ? "" : a.text().substring(rest));
+    String text = messages.text(language, notice) + (rest < 0 ? "" : a.text().substring(rest));
     return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), a.intent(),
-        Handoff.NONE, "too many requests for an advisor: " + a.reason()), turn.economies());
+        Handoff.NONE, why + ": " + a.reason()), turn.economies());
   }
 
   private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {
