@@ -24,7 +24,7 @@ public final class LineModule implements ChannelModule {
   static final String SECRET = "LINE_CHANNEL_SECRET";
   static final String TOKEN = "LINE_CHANNEL_ACCESS_TOKEN";
   static final String API_URL = "LINE_API_URL";
-  static final String DEFAULT_API_URL = "https://api.line.me";
+  static final String DEFAULT_API_URL = "https://api.line.me/";
   /** More than this from one chat in a minute is a flood, not a conversation. */
   static final int MESSAGES_PER_MINUTE = 20;
 
@@ -53,9 +53,10 @@ public final class LineModule implements ChannelModule {
     return Optional.of(new LineSettings(secret, token, apiUrl));
   }
 
+  /** The API's base URL, ending in {@code /}: the client resolves {@code v2/bot/...} against it. */
   private static URI httpUrl(String url) {
     try {
-      URI uri = new URI(url.strip());
+      URI uri = new URI(url.endsWith("/") ? url : url + "/");
       if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
         throw new URISyntaxException(url, "not an http(s) URL with a host");
       }
