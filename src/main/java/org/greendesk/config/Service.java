@@ -66,7 +66,7 @@ public final class Service implements AutoCloseable {
    * Starts everything the settings ask for.
    *
    * @param advisorDesk where escalations go (the console's database desk until Slack is configured)
-   * @throws SendException when Telegram refuses the token or cannot be reached at start
+   * @throws SendException when Telegram or a channel module refuses its credentials or cannot be reached at start
    * @throws IllegalStateException naming the setting when the database or the HTTP address cannot be opened
    */
   public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)

@@ -9,7 +9,6 @@ import com.linecorp.bot.messaging.model.QuickReply;
 import com.linecorp.bot.messaging.model.QuickReplyItem;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
 import com.linecorp.bot.messaging.model.TextMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +77,15 @@ public final class LineChannel implements CustomerChannel {
         batch.add(text.build());
       }
       String key = chatId + "\n" + message.hashCode() + "\n" + from;
-      push(retryKeys.computeIfAbsent(key, k -> UUID.randomUUID()), new PushMessageRequest.Builder(chatId, batch)
-          .build());
+      try {
+        push(retryKeys.computeIfAbsent(key, k -> UUID.randomUUID()), new PushMessageRequest.Builder(chatId, batch)
+            .build());
+      } catch (SendException e) {
+        if (!e.retryable()) {
+          retryKeys.remove(key);
+        }
+        throw e;
+      }
       retryKeys.remove(key);
     }
   }
@@ -120,8 +126,7 @@ public final class LineChannel implements CustomerChannel {
    */
   static @Nullable SendException translate(@Nullable Throwable failure) {
     if (!(failure instanceof AbstractLineClientException e)) {
-      String why = failure instanceof IOException ? failure.toString() : String.valueOf(failure);
-      return SendException.retry("LINE unreachable: " + why, null);
+      return SendException.retry("LINE unreachable: " + failure, null);
     }
     int code = e.getCode();
     if (code == 409) {
