@@ -1,6 +1,7 @@
 package org.greendesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,7 +17,7 @@ class ArchitectureTest {
   };
   private static final String[] VENDORS = {
     "org.telegram..", "com.slack..", "io.javalin..", "org.eclipse.jetty..", "dev.langchain4j..", "ai.djl..",
-    "ai.onnxruntime..", "com.github.pemistahl.."
+    "ai.onnxruntime..", "com.github.pemistahl..", "com.linecorp.."
   };
 
   private final JavaClasses classes = new ClassFileImporter()
@@ -36,6 +37,18 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.greendesk.channel..", "org.greendesk.cli..", "org.greendesk.config..", "org.greendesk.embedding..",
             "org.greendesk.llm..", "org.greendesk.language..")
+        .check(classes);
+  }
+
+  @Test
+  void channels_should_not_depend_on_one_another() {
+    slices().matching("org.greendesk.channel.(*)..").should().notDependOnEachOther().check(classes);
+  }
+
+  @Test
+  void channels_should_not_depend_on_the_wiring() {
+    noClasses().that().resideInAPackage("org.greendesk.channel..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.greendesk.config..", "org.greendesk.cli..")
         .check(classes);
   }
 }

@@ -3,6 +3,8 @@ package org.greendesk.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.api.ApiRoutes;
+import org.greendesk.channel.ChannelModule;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.telegram.TelegramBot;
 import org.greendesk.channel.web.ChatStrings;
@@ -46,15 +49,17 @@ public final class Service implements AutoCloseable {
   private final ChatLanes lanes;
   private final @Nullable TelegramBot telegram;
   private final @Nullable SlackApp slack;
+  private final List<ChannelModule.Running> modules;
   private final WebServer web;
   private final ScheduledExecutorService watch;
 
   private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, @Nullable SlackApp slack,
-      WebServer web, ScheduledExecutorService watch) {
+      List<ChannelModule.Running> modules, WebServer web, ScheduledExecutorService watch) {
     this.services = services;
     this.lanes = lanes;
     this.telegram = telegram;
     this.slack = slack;
+    this.modules = modules;
     this.web = web;
     this.watch = watch;
   }
@@ -63,7 +68,7 @@ public final class Service implements AutoCloseable {
    * Starts everything the settings ask for.
    *
    * @param advisorDesk where escalations go (the console's database desk until Slack is configured)
-   * @throws SendException when Telegram refuses the token or cannot be reached at start
+   * @throws SendException when Telegram or a channel module refuses its credentials or cannot be reached at start
    * @throws IllegalStateException naming the setting when the database or the HTTP address cannot be opened
    */
   public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)
@@ -76,6 +81,9 @@ public final class Service implements AutoCloseable {
     if (telegram != null) {
       channels.put(telegram.channel().name(), telegram.channel());
     }
+    ChannelModule.Context context = new ChannelModule.Context(greenDesk.messages(), lanes, clock);
+    List<ChannelModule.Running> modules = settings.channels().stream().map(module -> module.open(context)).toList();
+    modules.forEach(module -> module.channel().ifPresent(channel -> channels.put(channel.name(), channel)));
     SlackSetup slackSetup = SlackSetup.channel(settings, channels);
     // The Slack desk needs the services it is part of: it is put in place before anything is sent.
     AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
@@ -99,6 +107,9 @@ public final class Service implements AutoCloseable {
           routes.add(telegram.webhook(tg.webhookSecret()));
         }
       }
+      for (ChannelModule.Running module : modules) {
+        module.connect(services.desk()).ifPresent(routes::add);
+      }
       if (slackSetup != null) {
         slack = slackSetup.start(services, greenDesk, lanes, clock, desk, routes);
       }
@@ -110,6 +121,9 @@ public final class Service implements AutoCloseable {
         } else {
           telegram.poll();
         }
+      }
+      for (ChannelModule.Running module : modules) {
+        module.start();
       }
       services.sender().start(OUTBOX_POLL);
       ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -126,9 +140,9 @@ public final class Service implements AutoCloseable {
           LOG.warn("overdue and left-behind messages not checked this minute: {}", e.toString());
         }
       }, 1, 1, TimeUnit.MINUTES);
-      return new Service(services, lanes, telegram, slack, web, watch);
+      return new Service(services, lanes, telegram, slack, modules, web, watch);
     } catch (SendException | RuntimeException e) {
-      closeQuietly(telegram, slack, web, lanes, services);
+      closeQuietly(modules, telegram, slack, web, lanes, services);
       throw e;
     }
   }
@@ -170,6 +184,7 @@ public final class Service implements AutoCloseable {
     if (telegram != null) {
       parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
     }
+    modules.forEach(module -> parts.add(module.describe()));
     if (settings.slack().enabled()) {
       parts.add("Slack (" + (settings.slack().appToken() == null ? "POST /slack/events" : "Socket Mode")
           + (settings.slack().advisorChannel() == null ? "" : ", advisor desk") + ")");
@@ -180,11 +195,15 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() {
     watch.shutdownNow();
-    closeQuietly(telegram, slack, web, lanes, services);
+    closeQuietly(modules, telegram, slack, web, lanes, services);
   }
 
-  private static void closeQuietly(AutoCloseable... parts) {
-    for (AutoCloseable part : parts) {
+  /** Stops the channel modules, last started first, then the other parts in the order given. */
+  private static void closeQuietly(List<ChannelModule.Running> modules, @Nullable AutoCloseable... parts) {
+    List<AutoCloseable> all = new ArrayList<>(modules);
+    Collections.reverse(all);
+    all.addAll(Arrays.asList(parts));
+    for (AutoCloseable part : all) {
       try {
         if (part != null) {
           part.close();

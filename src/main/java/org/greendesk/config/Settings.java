@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.greendesk.channel.ChannelModule;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.jspecify.annotations.Nullable;
 
@@ -42,14 +45,16 @@ import org.jspecify.annotations.Nullable;
  * @param logging {@code GREENDESK_LOG_LEVEL} and {@code GREENDESK_LOG_FORMAT}
  * @param api the REST API's staff token, rate limit and client address header ({@code GREENDESK_API_TOKEN},
  *     {@code GREENDESK_RATE_LIMIT}, {@code GREENDESK_CLIENT_IP_HEADER})
+ * @param channels the channel modules whose settings are present ({@link ChannelModules}), each having read and
+ *     checked its own
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
     Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm,
-    Logging logging, ApiSettings api) {
+    Logging logging, ApiSettings api, List<ChannelModule.Configured> channels) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
-  /** Every setting GreenDesk reads: the deployment examples list exactly these. */
-  public static final Set<String> NAMES = Set.of("GREENDESK_KNOWLEDGE_DIR", "GREENDESK_DATA_DIR",
+  /** Every setting GreenDesk reads, its channel modules' too: the deployment examples list exactly these. */
+  public static final Set<String> NAMES = Stream.concat(Stream.of("GREENDESK_KNOWLEDGE_DIR", "GREENDESK_DATA_DIR",
       "GREENDESK_PROMPTS_DIR", "GREENDESK_EMBEDDING_MODEL", "GREENDESK_DB_URL", "GREENDESK_DB_USER",
       "GREENDESK_DB_PASSWORD", "GREENDESK_OVERDUE_MINUTES", "GREENDESK_LOG_LEVEL", "GREENDESK_LOG_FORMAT",
       "GREENDESK_HTTP_HOST", "GREENDESK_HTTP_PORT", "GREENDESK_LLM_PROVIDER", "GREENDESK_LLM_BASE_URL",
@@ -57,7 +62,8 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
       "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET",
       "TELEGRAM_SENDS_PER_SECOND", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
       "SLACK_ADVISOR_CHANNEL", "GREENDESK_SLACK_STAFF", "GREENDESK_API_TOKEN", "GREENDESK_RATE_LIMIT",
-      "GREENDESK_CLIENT_IP_HEADER");
+      "GREENDESK_CLIENT_IP_HEADER"), ChannelModules.settingNames().stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   public Settings {
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
@@ -72,6 +78,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(llm, "llm");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(api, "api");
+    channels = List.copyOf(channels);
   }
 
   /**
@@ -192,7 +199,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
         number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
-        LlmSettings.from(values), logging(values), ApiSettings.from(values));
+        LlmSettings.from(values), logging(values), ApiSettings.from(values), ChannelModules.configure(values));
     requireToken(values, "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET");
     requireToken(values, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADVISOR_CHANNEL");
     return settings;
@@ -290,7 +297,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
 
   public Settings withKnowledgeDir(Path dir) {
     return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
-        llm, logging, api);
+        llm, logging, api, channels);
   }
 
   static @Nullable String blankToNull(@Nullable String value) {
