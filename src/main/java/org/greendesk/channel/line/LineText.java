@@ -1,7 +1,7 @@
 package org.greendesk.channel.line;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.greendesk.delivery.MessageParts;
 import org.greendesk.delivery.OutgoingMessage;
 
 /**
@@ -25,30 +25,10 @@ final class LineText {
     return split(text.toString(), MAX_CHARS);
   }
 
-  /** Parts of at most {@code max} characters, cut between paragraphs, else lines, else words, never in a pair. */
   static List<String> split(String text, int max) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > max) {
-      int cut = lastBreak(rest, max);
-      parts.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty()) {
-      parts.add(rest);
-    }
-    return parts;
+    return MessageParts.split(text, max, (part, at) -> true);
   }
 
-  private static int lastBreak(String text, int max) {
-    for (String separator : List.of("\n\n", "\n", " ")) {
-      int at = text.lastIndexOf(separator, max - 1);
-      if (at > max / 4) {
-        return at;
-      }
-    }
-    return Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
-  }
 
   /** At most {@code max} characters, with an ellipsis when cut, never cutting a surrogate pair. */
   static String truncate(String text, int max) {

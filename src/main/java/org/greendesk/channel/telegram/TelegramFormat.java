@@ -1,7 +1,7 @@
 package org.greendesk.channel.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.greendesk.delivery.MessageParts;
 import org.greendesk.delivery.OutgoingMessage;
 
 /**
@@ -30,30 +30,10 @@ final class TelegramFormat {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  /** Parts of at most {@code max} characters, cut between paragraphs, else between lines, else between words. */
   static List<String> split(String text, int max) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > max) {
-      int cut = lastBreak(rest, max);
-      parts.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty()) {
-      parts.add(rest);
-    }
-    return parts;
+    return MessageParts.split(text, max, (part, at) -> !insideTag(part, at));
   }
 
-  private static int lastBreak(String text, int max) {
-    for (String separator : List.of("\n\n", "\n", " ")) {
-      int at = text.lastIndexOf(separator, max - 1);
-      if (at > max / 4 && !insideTag(text, at)) {
-        return at;
-      }
-    }
-    return max;
-  }
 
   /** True when the position falls inside an HTML tag such as a link's {@code <a href="...">}. */
   private static boolean insideTag(String text, int at) {
