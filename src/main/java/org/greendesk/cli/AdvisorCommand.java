@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
 import org.greendesk.handoff.Escalation;
+import org.greendesk.handoff.EscalationIds;
 import org.greendesk.handoff.HandoffException;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.knowledge.KnowledgeFormatException;
@@ -95,7 +96,7 @@ final class AdvisorCommand implements Callable<Integer> {
       case "resolve" -> done(handoffs.resolve(requireId(), who()));
       case "return" -> done(handoffs.returnToBot(requireId(), who()));
       case "dismiss" -> {
-        List<Long> dismissed = handoffs.dismiss(Handoffs.ids(requireId() + " " + String.join(" ", words)), who());
+        List<Long> dismissed = handoffs.dismiss(EscalationIds.parse(requireId() + " " + String.join(" ", words)), who());
         terminal.out().println(dismissed.isEmpty() ? "Nothing dismissed: none of them is queued."
             : "Dismissed " + dismissed.size() + " queued escalation(s): " + dismissed + ".");
       }

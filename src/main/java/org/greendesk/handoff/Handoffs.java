@@ -144,30 +144,6 @@ public final class Handoffs {
     return dismissed;
   }
 
-  /** Escalation ids as staff type them: "12 13 20-25" or "12,13". */
-  public static List<Long> ids(String typed) {
-    List<Long> ids = new ArrayList<>();
-    for (String part : typed.strip().split("[\\s,]+")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      String[] range = part.split("-", 2);
-      try {
-        long from = Long.parseLong(range[0]);
-        long to = range.length == 2 ? Long.parseLong(range[1]) : from;
-        if (from < 1 || to < from || to - from >= 1000) {
-          throw new IllegalArgumentException("not an escalation id or range: " + part);
-        }
-        for (long id = from; id <= to; id++) {
-          ids.add(id);
-        }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not an escalation id or range: " + part, e);
-      }
-    }
-    return ids;
-  }
-
   /** @param notice the catalogue key of what the SME is told, or {@code null} to tell them nothing */
   private Escalation act(long id, EscalationState.Action action, String advisorUserId, @Nullable String notice) {
     return jdbc.inTransaction(() -> {

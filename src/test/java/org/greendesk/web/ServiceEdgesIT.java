@@ -21,7 +21,7 @@ import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
 import org.greendesk.delivery.RecordingDesk;
-import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.EscalationIds;
 import org.greendesk.web.LocalHttp.Reply;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -120,7 +120,7 @@ class ServiceEdgesIT {
     assertThat(outcomes).containsOnly("answered");
     assertThat(service.services().escalations().open()).hasSize(5);
 
-    List<Long> dismissed = service.services().handoffs().dismiss(Handoffs.ids("1-3 4,5 6-10"), "staff");
+    List<Long> dismissed = service.services().handoffs().dismiss(EscalationIds.parse("1-3 4,5 6-10"), "staff");
 
     assertThat(dismissed).hasSize(5);
     assertThat(service.services().escalations().open()).isEmpty();

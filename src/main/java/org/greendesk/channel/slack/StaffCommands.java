@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.EscalationIds;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Source;
 import org.greendesk.knowledge.KnowledgeFormatException;
@@ -88,7 +88,7 @@ final class StaffCommands {
       return "Only GreenDesk staff can dismiss escalations (`GREENDESK_SLACK_STAFF` lists who).";
     }
     try {
-      List<Long> dismissed = services.handoffs().dismiss(Handoffs.ids(ids), "<@" + userId + ">");
+      List<Long> dismissed = services.handoffs().dismiss(EscalationIds.parse(ids), "<@" + userId + ">");
       return dismissed.isEmpty() ? "Nothing dismissed: none of those escalations is queued."
           : "Dismissed " + dismissed.size() + " queued escalation(s): " + dismissed + ".";
     } catch (IllegalArgumentException e) {
