@@ -2,6 +2,7 @@ package org.greendesk.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.greendesk.contract.AskRequest;
 import org.greendesk.contract.Json;
 
@@ -14,6 +15,11 @@ final class BatchRequest {
     void handle(AskRequest request);
   }
 
+  /** Says what went wrong with line {@code number}, as the batch prints it. */
+  interface ErrorLine {
+    String of(int number, String line, String problem);
+  }
+
   /**
    * Reads JSON Lines requests until the end of input and hands each to the handler, in order. A line that is not
    * a request, or that the handler refuses, gets an error object naming the line; the next lines are still read.
@@ -21,6 +27,17 @@ final class BatchRequest {
    * @return how many lines failed
    */
   static int forEach(Terminal terminal, Handler handler) throws IOException {
+    return forEachLine(terminal, line -> handler.handle(AskRequest.parse(line)),
+        (number, line, problem) -> Json.error(number, AskRequest.idOf(line), problem).toString());
+  }
+
+  /**
+   * Hands each non-blank line of the input to the handler, in order; a line it refuses with an
+   * IllegalArgumentException gets the error line, and the next lines are still read.
+   *
+   * @return how many lines failed
+   */
+  static int forEachLine(Terminal terminal, Consumer<String> handler, ErrorLine error) throws IOException {
     BufferedReader reader = terminal.reader();
     int number = 0;
     int failed = 0;
@@ -30,10 +47,10 @@ final class BatchRequest {
         continue;
       }
       try {
-        handler.handle(AskRequest.parse(line));
+        handler.accept(line);
       } catch (IllegalArgumentException e) {
         failed++;
-        terminal.out().println(Json.error(number, AskRequest.idOf(line), e.getMessage()));
+        terminal.out().println(error.of(number, line, e.getMessage()));
       }
       terminal.out().flush();
     }

@@ -1,6 +1,5 @@
 package org.greendesk.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -66,28 +65,14 @@ final class CheckCommand implements Callable<Integer> {
 
   /** One profile a line; a bad line gets an error object (or message) and the next lines are still checked. */
   private int batch(Checker checker, LocalDate today) throws IOException {
-    BufferedReader reader = terminal.reader();
-    int number = 0;
-    int failed = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
-      if (line.isBlank()) {
-        continue;
+    return BatchRequest.forEachLine(terminal, line -> {
+      Profile request = CheckRequest.parse(line);
+      if (request.id() == null) {
+        throw new IllegalArgumentException("missing \"id\": every profile of a batch needs one");
       }
-      try {
-        Profile request = CheckRequest.parse(line);
-        if (request.id() == null) {
-          throw new IllegalArgumentException("missing \"id\": every profile of a batch needs one");
-        }
-        CheckResult result = checker.check(request, today);
-        terminal.out().println(json ? Json.check(result).toString() : Printer.check(result) + "\n");
-      } catch (IllegalArgumentException e) {
-        failed++;
-        terminal.out().println(json ? Json.error(number, AskRequest.idOf(line), e.getMessage()).toString()
-            : "Line " + number + ": " + e.getMessage() + "\n");
-      }
-      terminal.out().flush();
-    }
-    return failed;
+      CheckResult result = checker.check(request, today);
+      terminal.out().println(json ? Json.check(result).toString() : Printer.check(result) + "\n");
+    }, (number, line, problem) -> json ? Json.error(number, AskRequest.idOf(line), problem).toString()
+        : "Line " + number + ": " + problem + "\n");
   }
 }
