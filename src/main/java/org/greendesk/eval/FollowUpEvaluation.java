@@ -1,13 +1,9 @@
 package org.greendesk.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
@@ -18,7 +14,6 @@ import org.greendesk.assistant.Turn;
  * the follow-up is right when one of its expected documents is among its answer's first three sources.
  */
 public final class FollowUpEvaluation {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A follow-up and the conversation before it; {@code file} and {@code line} say where it is written. */
   public record Conversation(List<String> history, String q, List<String> expected, String file, int line) {}
@@ -28,27 +23,11 @@ public final class FollowUpEvaluation {
   public record Report(int conversations, double found, List<Outcome> misses) {}
 
   public static List<Conversation> load(Path folder) throws IOException {
-    List<Conversation> conversations = new ArrayList<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-          if (!lines.get(i).isBlank()) {
-            JsonNode node = JSON.readTree(lines.get(i));
-            conversations.add(new Conversation(strings(node.path("history")), node.path("q").asText(),
-                strings(node.path("expected")), file.getFileName().toString(), i + 1));
-          }
-        }
-      }
-    }
-    return conversations;
+    return JsonLines.read(folder, JsonLines::jsonl, (node, file, line) -> new Conversation(
+        JsonLines.strings(node.path("history")), node.path("q").asText(), JsonLines.strings(node.path("expected")),
+        file, line));
   }
 
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
-  }
 
   public static Report run(Assistant assistant, List<Conversation> conversations) {
     List<Outcome> outcomes = new ArrayList<>();

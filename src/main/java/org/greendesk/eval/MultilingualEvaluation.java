@@ -1,16 +1,12 @@
 package org.greendesk.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.LanguageDetector;
 import org.greendesk.assistant.Source;
@@ -22,7 +18,6 @@ import org.greendesk.assistant.Source;
  * English sentence it quotes left out).
  */
 public final class MultilingualEvaluation {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** A quoted English sentence is part of a local answer; the language of the rest is what counts. */
   private static final String QUOTED = "\"[^\"]*\"";
 
@@ -40,22 +35,9 @@ public final class MultilingualEvaluation {
       Map<String, Integer> counts, List<Outcome> misses) {}
 
   public static List<Question> load(Path folder) throws IOException {
-    List<Question> questions = new ArrayList<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("retrieval-")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-          if (!lines.get(i).isBlank()) {
-            JsonNode node = JSON.readTree(lines.get(i));
-            List<String> expected = new ArrayList<>();
-            node.path("expected").forEach(id -> expected.add(id.asText()));
-            questions.add(new Question(node.path("q").asText(), node.path("lang").asText(), expected,
-                file.getFileName().toString(), i + 1));
-          }
-        }
-      }
-    }
-    return questions;
+    return JsonLines.read(folder, f -> f.getFileName().toString().startsWith("retrieval-"),
+        (node, file, line) -> new Question(node.path("q").asText(), node.path("lang").asText(),
+            JsonLines.strings(node.path("expected")), file, line));
   }
 
   /**

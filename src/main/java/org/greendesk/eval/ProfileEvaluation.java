@@ -1,9 +1,6 @@
 package org.greendesk.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import org.greendesk.profile.Profile;
  * exports to, or are named as not applying to it.
  */
 public final class ProfileEvaluation {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A profile and what should apply to it; {@code file} and {@code line} say where it is written. */
   public record Expected(Profile profile, List<String> expected, List<String> mustNot, String file, int line) {}
@@ -44,27 +40,10 @@ public final class ProfileEvaluation {
       List<Outcome> misses) {}
 
   public static List<Expected> load(Path folder) throws IOException {
-    List<Expected> profiles = new ArrayList<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-          if (!lines.get(i).isBlank()) {
-            JsonNode node = JSON.readTree(lines.get(i));
-            profiles.add(new Expected(CheckRequest.profile(node), strings(node.path("expected")),
-                strings(node.path("must_not_apply")), file.getFileName().toString(), i + 1));
-          }
-        }
-      }
-    }
-    return profiles;
+    return JsonLines.read(folder, JsonLines::jsonl, (node, file, line) -> new Expected(CheckRequest.profile(node),
+        JsonLines.strings(node.path("expected")), JsonLines.strings(node.path("must_not_apply")), file, line));
   }
 
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
-  }
 
   public static Report run(KnowledgeBase base, List<Expected> profiles, LocalDate today) {
     Checker checker = new Checker(base);

@@ -1,9 +1,6 @@
 package org.greendesk.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.Turn;
@@ -23,7 +19,6 @@ import org.greendesk.assistant.Turn;
  * (needless routing), in all and by language.
  */
 public final class RoutingEvaluation {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public record Labelled(String q, Handoff expected, List<String> history, String language) {}
 
@@ -40,28 +35,9 @@ public final class RoutingEvaluation {
 
   /** The labelled messages of a file, or of the {@code *.jsonl} files of a folder. */
   public static List<Labelled> load(Path fileOrFolder) throws IOException {
-    List<Labelled> messages = new ArrayList<>();
-    List<Path> paths;
-    if (Files.isDirectory(fileOrFolder)) {
-      try (Stream<Path> files = Files.list(fileOrFolder)) {
-        paths = files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-      }
-    } else {
-      paths = List.of(fileOrFolder);
-    }
-    for (Path file : paths) {
-      for (String line : Files.readAllLines(file)) {
-        if (!line.isBlank()) {
-          JsonNode node = JSON.readTree(line);
-          List<String> history = new ArrayList<>();
-          node.path("history").forEach(h -> history.add(h.asText()));
-          messages.add(new Labelled(node.path("q").asText(),
-              Handoff.valueOf(node.path("route").asText().toUpperCase(Locale.ROOT)), history,
-              node.path("lang").asText("en")));
-        }
-      }
-    }
-    return messages;
+    return JsonLines.read(fileOrFolder, JsonLines::jsonl, (node, file, line) -> new Labelled(node.path("q").asText(),
+        Handoff.valueOf(node.path("route").asText().toUpperCase(Locale.ROOT)), JsonLines.strings(node.path("history")),
+        node.path("lang").asText("en")));
   }
 
   public static Report run(Assistant assistant, List<Labelled> messages) {
