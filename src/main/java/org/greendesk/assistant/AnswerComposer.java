@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.Passage;
 import org.greendesk.knowledge.PassageKind;
@@ -36,20 +36,24 @@ public final class AnswerComposer {
   private static final int MAX_SENTENCES = 3;
   private static final int MAX_LIST_SENTENCES = 7;
   private static final int CANDIDATE_HITS = 3;
-  private static final int MAX_LIST_ITEMS = 8;
-  private static final String LIST_ITEM = "\n- ";
+  private static final String LIST_ITEM = QuotedUnit.LIST_ITEM;
   private static final double[] HIT_WEIGHTS = {1.0, 0.85, 0.7, 0.6, 0.5};
 
   private final SentenceScorer scorer;
   private final DocumentNames names;
   private final BiFunction<KnowledgeDocument, AnswerKind, String> notStated;
+  private final Function<String, AnswerKind> kindAsked;
 
-  /** @param notStated the sentence that says a document lacks the kind of fact asked for */
+  /**
+   * @param notStated the sentence that says a document lacks the kind of fact asked for
+   * @param kindAsked the kind of fact a question asks for first, as {@link AskedFor#primary()} reads it
+   */
   public AnswerComposer(SentenceScorer scorer, DocumentNames names,
-      BiFunction<KnowledgeDocument, AnswerKind, String> notStated) {
+      BiFunction<KnowledgeDocument, AnswerKind, String> notStated, Function<String, AnswerKind> kindAsked) {
     this.scorer = scorer;
     this.names = names;
     this.notStated = notStated;
+    this.kindAsked = kindAsked;
   }
 
   /** The answer to the question from the search's hits; the hits must not be empty. */
@@ -67,7 +71,7 @@ public final class AnswerComposer {
   public Composition compose(String question, AskedFor asked, SearchResult result, int reserved,
       boolean translated) {
     List<DocumentHit> hits = candidates(result.hits());
-    List<KnowledgeDocument> named = named(question, result, hits);
+    List<KnowledgeDocument> named = named(question, asked, result, hits);
     Optional<Composition> pair = pairAnswer(question, asked, result,
         named.size() == 1 ? hits.stream().filter(h -> h.document().equals(named.get(0))).toList() : hits);
     if (pair.isPresent()) {
@@ -119,7 +123,8 @@ public final class AnswerComposer {
       }
       for (Passage passage : hit.passages()) {
         if (passage.kind() == PassageKind.QUESTION && answersKind(asked, passage)) {
-          double match = scorer.pairMatch(question, result, passage);
+          // "Which companies must join?" does not answer "when must they?", however alike the words.
+          double match = scorer.pairMatch(question, result, passage, q -> kindAsked.apply(q) == asked.primary());
           LOG.debug("pair {} of {}: {}", passage.id(), hit.document().id(), match);
           if (match > 0 && (best == null || match > best.match())) {
             best = new Matched(hit.document(), QuestionPair.parse(passage.text()), match);
@@ -145,13 +150,15 @@ public final class AnswerComposer {
   }
 
   /**
-   * The documents the question calls by name, among the hits that serve the economies it names: several when it
+   * The documents the question calls by name, among the hits that serve the economies it names (any hit, for a
+   * comparison): several when it
    * names two by different names ("REACH vs K-REACH"), one name counting once ("carbon tax" may name several).
    */
-  private List<KnowledgeDocument> named(String question, SearchResult result, List<DocumentHit> hits) {
+  private List<KnowledgeDocument> named(String question, AskedFor asked, SearchResult result, List<DocumentHit> hits) {
     Map<String, KnowledgeDocument> byName = new LinkedHashMap<>();
     for (DocumentHit hit : hits) {
-      if (serves(hit.document(), result.economies())) {
+      // A comparison may name a rule of an economy it does not name ("EU widgets vs K-widgets").
+      if (asked.comparison() || serves(hit.document(), result.economies())) {
         names.nameIn(question, hit.document()).ifPresent(name -> byName.putIfAbsent(name, hit.document()));
       }
     }
@@ -159,15 +166,16 @@ public final class AnswerComposer {
   }
 
   /**
-   * The documents to quote: the two a comparison names (or the best for each economy it names), else the one
-   * the question names, else the one with the best sentence.
+   * The documents to quote: the two a comparison names (or the best for each of two economies it names), else
+   * the one the question names, else the one with the best sentence.
    */
   private List<KnowledgeDocument> subjects(AskedFor asked, SearchResult result, List<DocumentHit> hits,
       List<KnowledgeDocument> named, List<Scored> scored) {
     if (named.size() >= 2) {
       return named.subList(0, 2);
     }
-    if (asked.comparison() && hits.size() >= 2) {
+    // Two things of one document compared ("a grant and a guarantee") are answered from it alone.
+    if (asked.comparison() && hits.size() >= 2 && result.economies().size() >= 2) {
       List<KnowledgeDocument> two = new ArrayList<>(named);
       for (String economy : result.economies()) {
         result.hits().stream().map(DocumentHit::document)
@@ -187,7 +195,11 @@ public final class AnswerComposer {
     return hits.stream().map(DocumentHit::document).filter(d -> d.id().equals(best)).toList();
   }
 
-  /** The best sentences of one document, in its order, within a chat message's length. */
+  /**
+   * The best sentences of one document, the best first and the others in the document's order, within a chat
+   * message's length. A sentence that introduces a list brings its items, as many as fit; one whose items do not
+   * fit is left out, since "follows these steps:" alone says nothing.
+   */
   private Optional<Composition.Part> part(AskedFor asked, List<Scored> own, int subjects, int reserved) {
     if (own.isEmpty()) {
       return Optional.empty();
@@ -198,54 +210,41 @@ public final class AnswerComposer {
     int budget = ((asked.list() ? MAX_LIST_CHARS : MAX_CHARS) - reserved) / subjects
         - (subjects > 1 ? label.length() + 2 : 0);
     int maxSentences = asked.list() ? MAX_LIST_SENTENCES : MAX_SENTENCES;
-    List<Scored> chosen = new ArrayList<>(List.of(best));
-    int length = best.text().length();
-    for (Scored sentence : own.subList(1, own.size())) {
+    List<QuotedUnit> chosen = new ArrayList<>();
+    Set<Scored> used = new HashSet<>();
+    int length = 0;
+    for (Scored sentence : own) {
       if (chosen.size() >= maxSentences || sentence.score() < scorer.keep() * best.score()) {
         break;
       }
-      if (length + sentence.text().length() + 1 <= budget) {
-        chosen.add(sentence);
-        length += sentence.text().length() + 1;
+      if (used.contains(sentence)) {
+        continue;
       }
+      Optional<QuotedUnit> unit = QuotedUnit.of(sentence, own, used, chosen.isEmpty() ? Math.max(budget, sentence.text().length())
+          : budget - length - 1);
+      if (unit.isPresent()) {
+        chosen.add(unit.get());
+        used.add(sentence);
+        used.addAll(unit.get().items());
+        length += unit.get().length() + 1;
+      }
+    }
+    if (chosen.isEmpty()) {
+      return Optional.empty();
     }
     // The fact first, then what else helps, in the document's order.
-    chosen.sort(Comparator.comparing((Scored s) -> s != best).thenComparingInt(Scored::passage)
-        .thenComparingInt(Scored::position));
+    QuotedUnit first = chosen.get(0);
+    chosen.sort(Comparator.comparing((QuotedUnit u) -> u != first).thenComparingInt(u -> u.head().passage())
+        .thenComparingInt(u -> u.head().position()));
     List<String> sentences = new ArrayList<>();
-    Set<Scored> seen = new HashSet<>();
     for (int i = 0; i < chosen.size(); i++) {
-      Scored s = chosen.get(i);
-      boolean follows = i > 0 && chosen.get(i - 1).passage() == s.passage()
-          && chosen.get(i - 1).position() == s.position() - 1;
-      if (seen.add(s)) {
-        sentences.add(s.pronounSubject() && !follows && subjects == 1 ? label + s.text() : s.text());
-      }
-      if (s.introducesList()) {
-        for (String item : items(s, own, seen)) {
-          if (length + item.length() > budget) {
-            break;
-          }
-          sentences.add(item);
-          length += item.length();
-        }
-      }
+      Scored s = chosen.get(i).head();
+      Scored before = i > 0 ? chosen.get(i - 1).head() : null;
+      boolean follows = before != null && before.passage() == s.passage() && before.position() == s.position() - 1;
+      sentences.add(s.pronounSubject() && !follows && subjects == 1 ? label + s.text() : s.text());
+      sentences.addAll(chosen.get(i).lines());
     }
     return Optional.of(new Composition.Part(best.documentId(), sentences, best.text()));
-  }
-
-  /** The items of the list a sentence introduces, the lines after it in its passage, each as a bullet line. */
-  private static List<String> items(Scored intro, List<Scored> own, Set<Scored> seen) {
-    Map<Integer, List<Scored>> byLine = new TreeMap<>();
-    own.stream().filter(s -> s.passage() == intro.passage() && s.line() > intro.line() && !seen.contains(s))
-        .sorted(Comparator.comparingInt(Scored::position))
-        .forEach(s -> byLine.computeIfAbsent(s.line(), l -> new ArrayList<>()).add(s));
-    List<String> items = new ArrayList<>();
-    byLine.values().stream().limit(MAX_LIST_ITEMS).forEach(line -> {
-      seen.addAll(line);
-      items.add(LIST_ITEM + String.join(" ", line.stream().map(Scored::text).toList()));
-    });
-    return items;
   }
 
   private String text(List<Composition.Part> parts, List<KnowledgeDocument> subjects) {

@@ -16,9 +16,9 @@ import java.util.Map;
  * @param otherKind a sentence that lacks the date, amount, threshold or contact asked for has its score multiplied
  *     by this
  * @param keep a sentence joins the best one when it scores at least this share of it
- * @param pairMeaning a curated question this close in meaning to the asked one matches outright
- * @param pairWithWords ... or this close, when it also shares {@code pairWords} of the asked question's words
- * @param pairWords see {@code pairWithWords}
+ * @param pairWords weight of the words a curated question shares with the asked one, beside their closeness in
+ *     meaning (the cosine), in the pair's match
+ * @param pairMatch a curated question asking for the same kind of fact matches when its match reaches this
  * @param statedMeaning a sentence of the asked kind at least this close in meaning (0 to 1, as scored) states
  *     the fact ...
  * @param statedWords ... or one sharing this share of the focus words
@@ -26,7 +26,7 @@ import java.util.Map;
  * @param related ... and between a question and a sentence that answers it, scored 1
  */
 public record AnswerWeights(double meaning, double words, double kind, double lead, double otherKind, double keep,
-    double pairMeaning, double pairWithWords, double pairWords, double statedMeaning, double statedWords,
+    double pairWords, double pairMatch, double statedMeaning, double statedWords,
     double unrelated, double related) {
 
   public AnswerWeights {
@@ -36,7 +36,7 @@ public record AnswerWeights(double meaning, double words, double kind, double le
   }
 
   public static AnswerWeights defaults() {
-    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.88, 0.82, 0.5, 0.25, 0.2, 0.3, 0.8);
+    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8);
   }
 
   /**

@@ -54,8 +54,9 @@ final class KnowledgeAnswers {
     this.names = new DocumentNames(retriever.knowledgeBase().documents(), retriever::analyse);
     SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
         retriever.knowledgeBase().economies(), names, weights);
-    this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind));
     this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord);
+    this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind),
+        question -> reader.read(question).primary());
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),
         retriever.knowledgeBase().economies(),
         retriever.knowledgeBase().byId(), names);

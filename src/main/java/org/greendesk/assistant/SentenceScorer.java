@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.KnowledgeDocument;
@@ -101,11 +102,13 @@ public final class SentenceScorer {
   }
 
   /**
-   * How closely a curated pair's questions match the asked one: above 0 when one matches closely enough for
-   * its answer to be given outright, else 0. Numbers count: a pair on "10-100 tonnes" does not answer a question
-   * on "5 t" when another pair might.
+   * How closely a curated pair's questions match the asked one: above 0 when one that asks for the same kind of
+   * fact matches closely enough for its answer to be given outright, else 0. Numbers count: a pair on "10-100
+   * tonnes" does not answer a question on "5 t" when another pair might.
+   *
+   * @param sameKind tells the pair's questions that ask for the kind of fact the asked one does
    */
-  double pairMatch(String question, SearchResult result, Passage pair) {
+  double pairMatch(String question, SearchResult result, Passage pair, Predicate<String> sameKind) {
     List<String> asked = reader.terms(question);
     List<float[]> questionVectors = vectors.apply(pair);
     List<PassageReader.Sentence> questions = reader.read(pair).sentences();
@@ -117,12 +120,10 @@ public final class SentenceScorer {
     }
     double best = 0;
     for (int i = 0; i < questions.size() && i < questionVectors.size(); i++) {
-      double cosine = cosine(result.queryVector(), questionVectors.get(i));
-      double words = overlap(asked, questions.get(i).terms());
-      boolean close = cosine >= weights.pairMeaning()
-          || cosine >= weights.pairWithWords() && words >= weights.pairWords();
-      if (close) {
-        best = Math.max(best, cosine + words + 0.1 * sharedNumbers);
+      double match = cosine(result.queryVector(), questionVectors.get(i))
+          + weights.pairWords() * overlap(asked, questions.get(i).terms());
+      if (match >= weights.pairMatch() && sameKind.test(questions.get(i).text())) {
+        best = Math.max(best, match + 0.1 * sharedNumbers);
       }
     }
     return best;

@@ -110,6 +110,13 @@ class AnswerComposerTest {
   }
 
   @Test
+  void should_not_give_a_curated_answer_to_a_question_asking_for_another_kind_of_fact() {
+    Answer answer = ask("How to find who runs the widget helpdesk?");
+
+    assertThat(answer.reason()).doesNotContain("curated answer");
+  }
+
+  @Test
   void should_list_the_steps_a_question_asks_for() {
     Answer answer = ask("What are the steps to register under the EU widget regulation?");
 

@@ -55,8 +55,8 @@ class EvaluationIT {
         .answer());
 
     assertThat(report.questions()).isGreaterThanOrEqualTo(200);
-    assertThat(report.stated()).isGreaterThanOrEqualTo(0.68);
-    assertThat(report.heldOutStated()).isGreaterThanOrEqualTo(0.62);
+    assertThat(report.stated()).isGreaterThanOrEqualTo(0.72);
+    assertThat(report.heldOutStated()).isGreaterThanOrEqualTo(0.66);
     assertThat(report.wrong()).isLessThanOrEqualTo(0.03);
   }
 
