@@ -2,6 +2,7 @@ package org.greendesk.assistant;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,18 +172,21 @@ public final class AnswerComposer {
    */
   private List<KnowledgeDocument> subjects(AskedFor asked, SearchResult result, List<DocumentHit> hits,
       List<KnowledgeDocument> named, List<Scored> scored) {
-    if (named.size() >= 2) {
-      return named.subList(0, 2);
-    }
-    // Two things of one document compared ("a grant and a guarantee") are answered from it alone.
+    // Two economies compared ("EU vs Korea") are answered from a document of each, a named one first; two things
+    // of one document compared ("a grant and a guarantee") from it alone.
     if (asked.comparison() && hits.size() >= 2 && result.economies().size() >= 2) {
-      List<KnowledgeDocument> two = new ArrayList<>(named);
+      List<KnowledgeDocument> two = new ArrayList<>();
+      List<KnowledgeDocument> found = new ArrayList<>(named);
+      result.hits().stream().map(DocumentHit::document).filter(d -> !named.contains(d)).forEach(found::add);
       for (String economy : result.economies()) {
-        result.hits().stream().map(DocumentHit::document)
-            .filter(d -> d.economies().contains(economy) && !two.contains(d)).findFirst().ifPresent(two::add);
+        found.stream().filter(d -> d.economies().contains(economy) && !two.contains(d)).findFirst()
+            .ifPresent(two::add);
       }
-      hits.stream().map(DocumentHit::document).filter(d -> !two.contains(d)).forEach(two::add);
+      found.stream().filter(d -> !two.contains(d)).forEach(two::add);
       return two.subList(0, 2);
+    }
+    if (named.size() >= 2 && asked.comparison()) {
+      return named.subList(0, 2);
     }
     if (named.size() == 1) {
       return named;
@@ -217,11 +221,11 @@ public final class AnswerComposer {
       if (chosen.size() >= maxSentences || sentence.score() < scorer.keep() * best.score()) {
         break;
       }
-      if (used.contains(sentence)) {
+      // In place of a best sentence too long for the message, only one as good at stating what is asked.
+      if (used.contains(sentence) || chosen.isEmpty() && !facts(asked, sentence).containsAll(facts(asked, best))) {
         continue;
       }
-      Optional<QuotedUnit> unit = QuotedUnit.of(sentence, own, used, chosen.isEmpty() ? Math.max(budget, sentence.text().length())
-          : budget - length - 1);
+      Optional<QuotedUnit> unit = QuotedUnit.of(sentence, own, used, budget - length - (chosen.isEmpty() ? 0 : 1));
       if (unit.isPresent()) {
         chosen.add(unit.get());
         used.add(sentence);
@@ -230,7 +234,8 @@ public final class AnswerComposer {
       }
     }
     if (chosen.isEmpty()) {
-      return Optional.empty();
+      // Nothing near the best fits: the best sentence alone, however long, rather than no answer.
+      chosen.add(new QuotedUnit(best, List.of(), best.text().length()));
     }
     // The fact first, then what else helps, in the document's order.
     QuotedUnit first = chosen.get(0);
@@ -245,6 +250,13 @@ public final class AnswerComposer {
       sentences.addAll(chosen.get(i).lines());
     }
     return Optional.of(new Composition.Part(best.documentId(), sentences, best.text()));
+  }
+
+  /** The kinds of fact asked for that the sentence carries. */
+  private static Set<AnswerKind> facts(AskedFor asked, Scored sentence) {
+    Set<AnswerKind> facts = EnumSet.noneOf(AnswerKind.class);
+    asked.kinds().stream().filter(kind -> kind.answeredBy(sentence.carried())).forEach(facts::add);
+    return facts;
   }
 
   private String text(List<Composition.Part> parts, List<KnowledgeDocument> subjects) {

@@ -9,8 +9,13 @@ public enum AnswerKind {
   DATE,
   /** An amount of money, a rate, a price, a fee, a percentage. */
   AMOUNT,
-  /** A quantity with its unit, or whether the asker is above or below one: "does it apply to us?". */
+  /** A quantity with its unit: "what is the threshold?", "how big must a site be?". */
   THRESHOLD,
+  /**
+   * Whether a rule applies to the asker: "does it apply to us?", "are we exempt?". Answered by a threshold, or by
+   * a sentence that says who is covered, exempt or not required.
+   */
+  APPLIES,
   /** Who to ask or where: an organisation, a portal, a link. */
   CONTACT,
   /** What to do, in order: how to apply, how to register. */
@@ -33,7 +38,7 @@ public enum AnswerKind {
    */
   boolean answeredBy(Set<AnswerKind> carried) {
     return carried.contains(this) || (this == AMOUNT && carried.contains(THRESHOLD))
-        || (this == THRESHOLD && carried.contains(AMOUNT));
+        || (this == THRESHOLD && carried.contains(AMOUNT)) || (this == APPLIES && carried.contains(THRESHOLD));
   }
 
   /**

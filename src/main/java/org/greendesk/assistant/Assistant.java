@@ -130,7 +130,19 @@ public final class Assistant {
       return new Turn(q, events.answer(q, topK, lang), retriever.knowledgeBase().economies().find(q));
     }
     boolean outOfScope = intent.filter(Intents.OUT_OF_SCOPE::equals).isPresent();
-    return routed(q, history, knowledge.answer(q, written, language, history, topK, outOfScope), lang, guess);
+    return routed(q, history, knowledge.answer(q, written, language, history, topK, outOfScope,
+        noticeLength(guess, lang)), lang, guess);
+  }
+
+  /** The characters {@link #routed} may put around the answer, which the answer leaves room for. */
+  private int noticeLength(Optional<Intents.Guess> guess, String lang) {
+    Optional<Intents.Guess> matter = guess.filter(g -> matter(g.label()).isPresent());
+    if (matter.isEmpty()) {
+      return 0;
+    }
+    return matter.get().sure()
+        ? messages.text(lang, "escalated").length() + messages.text(lang, "meanwhile").length() + 3
+        : messages.text(lang, "case_offer", Map.of("button", messages.text(lang, "button_advisor"))).length() + 2;
   }
 
   /** A message made only of greetings and thanks, or one that says no more than a greeting or thanks does. */

@@ -56,6 +56,10 @@ final class FactSignals {
       + "Identify|Choose|Get|Make|Report|Map|Assess|Document|Request|Obtain|Train|Buy|Install|Claim|File|Send|"
       + "Create|Log in|Sign|Pay|Book|Contact|Use|Read|Write|Start|Plan|Publish|Review|Replace|Verify)\\b"
       + "|\\b(?:first|then|next|finally|step|steps|apply|submit|register|registration|application)\\b");
+  /** Words that say who a rule covers: "applies to", "exempt", "not required". */
+  private static final Pattern APPLIES = Pattern.compile("\\b(?:appl(?:y|ies|ied)|cover(?:s|ed)?|exempt(?:ed|ion|s)?"
+      + "|excluded|in scope|out of scope|required|obliged|mandatory|must|need(?:s)? not|do(?:es)? not have to"
+      + "|only (?:for|to|if|when|companies|firms|facilities|importers|producers))\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern DOCUMENTS = Pattern.compile(
       "\\b(?:data|documents?|documentation|information|certificates?|declarations?|statements?|reports?|records?"
       + "|evidence|forms?|plans?|invoices?|geolocation|safety data sheets?|SDS|dossiers?|technical file|labels?"
@@ -89,6 +93,9 @@ final class FactSignals {
     }
     if (STEPS.matcher(sentence).find()) {
       kinds.add(AnswerKind.STEPS);
+    }
+    if (APPLIES.matcher(sentence).find()) {
+      kinds.add(AnswerKind.APPLIES);
     }
     if (DOCUMENTS.matcher(sentence).find()) {
       kinds.add(AnswerKind.DOCUMENTS);

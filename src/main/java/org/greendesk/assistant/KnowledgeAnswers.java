@@ -78,8 +78,10 @@ final class KnowledgeAnswers {
    * @param language the language to answer in
    * @param outOfScope the message was recognised as outside the help desk's remit: declined unless it matches
    *     the knowledge base well
+   * @param around characters of the chat message that a notice around the answer will take
    */
-  Answered answer(String q, Language written, Language language, List<Turn> history, int topK, boolean outOfScope) {
+  Answered answer(String q, Language written, Language language, List<Turn> history, int topK, boolean outOfScope,
+      int around) {
     boolean translated = !written.isEnglish() && retriever.speaks(written.code());
     String english = translated ? retriever.translate(written.code(), q) : q;
     FollowUps.Standalone offline = followUps.resolve(q, english, retriever.analyse(english), history, translated);
@@ -110,7 +112,7 @@ final class KnowledgeAnswers {
     AskedFor asked = reader.read(q, standalone.query());
     // An answer that may come out weak leaves room for the note that says so, and one that may quote a document
     // overdue for its check for the note that says when it was checked.
-    int reserved = (sure < policy.answered() ? messages.text(lang, "weak_match").length() + 2 : 0)
+    int reserved = around + (sure < policy.answered() ? messages.text(lang, "weak_match").length() + 2 : 0)
         + review.of(result.hits().stream().map(DocumentHit::document).toList(), lang)
             .map(note -> note.length() + 2).orElse(0);
     Composition composition = composer.compose(standalone.query(), asked, result, reserved, translated);

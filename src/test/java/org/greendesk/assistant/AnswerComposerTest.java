@@ -140,6 +140,13 @@ class AnswerComposerTest {
   }
 
   @Test
+  void should_answer_whether_a_rule_applies_from_who_it_covers_when_it_gives_no_number() {
+    Answer answer = ask("Are small companies exempt from the EU widget regulation?");
+
+    assertThat(answer.text()).contains("applies from 1 March 2027 to small companies").doesNotContain("does not state");
+  }
+
+  @Test
   void should_say_what_the_sources_lack_and_offer_an_advisor_instead_of_the_nearest_sentence() {
     Answer answer = ask("What does Korean widget registration cost in won?");
 

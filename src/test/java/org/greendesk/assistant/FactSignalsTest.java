@@ -23,6 +23,8 @@ class FactSignalsTest {
     assertThat(FactSignals.of("PFAN coaching is free of charge.")).contains(AnswerKind.AMOUNT);
     assertThat(FactSignals.of("Importers of no more than 50 tonnes a year are exempt.")).contains(AnswerKind.THRESHOLD);
     assertThat(FactSignals.of("Ask the Korea Energy Agency for help.")).contains(AnswerKind.CONTACT);
+    assertThat(FactSignals.of("The regulation has no SME exemption.")).contains(AnswerKind.APPLIES)
+        .doesNotContain(AnswerKind.THRESHOLD);
     assertThat(FactSignals.of("Submit the due diligence statement.")).contains(AnswerKind.STEPS, AnswerKind.DOCUMENTS);
   }
 

@@ -19,7 +19,8 @@ class QuestionReaderTest {
     assertThat(reader.read("How much does REACH registration cost for 5 tonnes per year?").primary())
         .isEqualTo(AnswerKind.AMOUNT);
     assertThat(reader.read("We import about 35 t of steel a year, do we still fall under CBAM?").primary())
-        .isEqualTo(AnswerKind.THRESHOLD);
+        .isEqualTo(AnswerKind.APPLIES);
+    assertThat(reader.read("What is the CBAM threshold in tonnes?").primary()).isEqualTo(AnswerKind.THRESHOLD);
     assertThat(reader.read("who do I contact about K-REACH?").primary()).isEqualTo(AnswerKind.CONTACT);
     assertThat(reader.read("What documents do we need for a KOSME loan?").primary()).isEqualTo(AnswerKind.DOCUMENTS);
     assertThat(reader.read("What is CBAM?").primary()).isEqualTo(AnswerKind.DEFINITION);
