@@ -41,6 +41,7 @@ import org.greendesk.search.PassageIndex;
 import org.greendesk.search.Reindexed;
 import org.greendesk.search.RetrievalSettings;
 import org.greendesk.search.Retriever;
+import org.greendesk.search.StoredVectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,7 +142,9 @@ public final class GreenDesk implements AutoCloseable {
     // Independent and each a second or so: the language detector's models and the intents' training run while the
     // knowledge is read and the index opened.
     CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(GreenDesk::detector);
-    CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(sentences)));
+    // The examples' vectors are the same from one start to the next: read back, not embedded again.
+    Embedder examples = new StoredVectors(settings.dataDir().resolve("index").resolve("intent-vectors.bin"), sentences);
+    CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(examples)));
     KnowledgeBase knowledge;
     try {
       knowledge = loading.join();
