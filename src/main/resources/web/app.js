@@ -115,6 +115,8 @@ function actions(item) {
     }
   }
   if (item.actions.includes('advisor')) box.append(button(t('talk_to_advisor'), askForAdvisor, 'advisor-button'));
+  // Following is the desk's /follow command, the same in every channel: it follows what the answer cited first.
+  if (item.actions.includes('follow')) box.append(button(t('follow'), () => post('/follow', false)));
   if (item.actions.includes('rate')) {
     const group = element('div', 'actions');
     group.setAttribute('role', 'group');

@@ -18,6 +18,8 @@ import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.follow.FollowStore;
+import org.greendesk.follow.Following;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
@@ -51,10 +53,21 @@ public final class Desk {
   private final Clock clock;
   private final DeskMetrics metrics;
   private final DeskCommands commands;
+  private final Following following;
   private final EscalationLimits limits = new EscalationLimits();
 
+  /** A desk whose follows are kept in the same database, on the assistant's knowledge. */
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
       Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
+    this(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
+        new Following(new FollowStore(jdbc), () -> assistant.get().knowledge(), messages, clock));
+  }
+
+  /** @param following answers {@code /follow}, {@code /following} and {@code /unfollow} */
+  public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics,
+      Following following) {
+    this.following = following;
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
@@ -64,7 +77,7 @@ public final class Desk {
     this.messages = messages;
     this.clock = clock;
     this.metrics = new DeskMetrics(metrics);
-    this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send);
+    this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send, following);
   }
 
   /** What became of a message. */
@@ -97,6 +110,16 @@ public final class Desk {
       @Nullable String origin) {
     return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
         null, origin));
+  }
+
+  /**
+   * The SME pressed "Follow updates" under an answer: the same as sending {@code /follow}, which follows the
+   * document the latest answer cited first.
+   *
+   * @param pressId the channel's id for the press, which a redelivery repeats; {@code null} if it has none
+   */
+  public Outcome follow(String channel, String chatId, @Nullable String displayName, @Nullable String pressId) {
+    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.FOLLOW.typed(), pressId));
   }
 
   /**
@@ -246,9 +269,10 @@ public final class Desk {
     List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
         .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
     List<String> actions = switch (answer.handoff()) {
-      case OFFERED -> List.of("feedback", "advisor");
+      case OFFERED -> answer.sources().isEmpty() ? List.of("feedback", "advisor")
+          : List.of("feedback", "advisor", "follow");
       case CREATED -> List.of();
-      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor");
+      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor", "follow");
     };
     return new OutgoingMessage(answer.text(), links, actions, language);
   }
@@ -313,8 +337,11 @@ public final class Desk {
         .isPresent();
   }
 
-  /** Deletes what GreenDesk holds on the chat's SME; returns false if it held nothing. */
+  /** Deletes what GreenDesk holds on the chat's SME, their follows too; returns false if it held nothing. */
   public boolean forget(String channel, String chatId) {
-    return conversations.forget(channel, chatId, clock.instant());
+    return jdbc.inTransaction(() -> {
+      conversations.find(channel, chatId).ifPresent(c -> following.forget(c.id()));
+      return conversations.forget(channel, chatId, clock.instant());
+    });
   }
 }

@@ -9,7 +9,10 @@ import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Language;
+import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
+import org.greendesk.follow.Following;
+import org.greendesk.follow.Reply;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
@@ -33,9 +36,11 @@ final class DeskCommands {
   private final Handoffs handoffs;
   private final Messages messages;
   private final Sender sender;
+  private final Following following;
 
   DeskCommands(ConversationStore conversations, EscalationStore escalations, Handoffs handoffs, Messages messages,
-      Sender sender) {
+      Sender sender, Following following) {
+    this.following = following;
     this.conversations = conversations;
     this.escalations = escalations;
     this.handoffs = handoffs;
@@ -57,8 +62,23 @@ final class DeskCommands {
       }
       case LANGUAGE -> chooseLanguage(conversation, command.rest(), language);
       case FORGET -> sender.send(conversation, language, "forget_confirm", Map.of(), List.of("forget"));
+      case FOLLOW -> reply(conversation, language,
+          following.follow(conversation.id(), command.rest(), latestSource(conversation), language));
+      case FOLLOWING -> reply(conversation, language, following.following(conversation.id(), language));
+      case UNFOLLOW -> reply(conversation, language, following.unfollow(conversation.id(), command.rest(), language));
       default -> sender.send(conversation, language, "unknown_command", Map.of(), List.of());
     }
+  }
+
+  private void reply(ConversationStore.Conversation conversation, String language, Reply reply) {
+    sender.send(conversation, language, reply.key(), reply.values(), List.of());
+  }
+
+  /** The document the latest answer cited first: what a bare {@code /follow} (the "Follow updates" button) follows. */
+  private Optional<String> latestSource(ConversationStore.Conversation conversation) {
+    List<Turn> history = conversations.history(conversation.id());
+    return history.isEmpty() ? Optional.empty()
+        : history.get(history.size() - 1).answer().sources().stream().map(Source::id).findFirst();
   }
 
   /** {@code /language ko}, or {@code /language Korean} or {@code /language 한국어}: answered in it from now on. */

@@ -39,6 +39,7 @@ public final class LineChannel implements CustomerChannel {
   static final String HELPFUL = "feedback:yes";
   static final String NOT_HELPFUL = "feedback:no";
   static final String ADVISOR = "advisor";
+  static final String FOLLOW = "follow";
   static final String RATE = "rate:";
   static final String FORGET = "forget:yes";
 
@@ -165,6 +166,9 @@ public final class LineChannel implements CustomerChannel {
     }
     if (actions.contains("advisor")) {
       items.add(button(labels.apply("button_advisor"), ADVISOR));
+    }
+    if (actions.contains("follow")) {
+      items.add(button(labels.apply("button_follow"), FOLLOW));
     }
     if (actions.contains("rate")) {
       for (int rating = 1; rating <= 5; rating++) {

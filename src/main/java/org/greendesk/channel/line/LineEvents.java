@@ -121,6 +121,9 @@ final class LineEvents {
     } else if (data.equals(LineChannel.ADVISOR)) {
       desk.askForAdvisor(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
       ack = null;
+    } else if (data.equals(LineChannel.FOLLOW)) {
+      desk.follow(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
+      ack = null;
     } else if (rating.matches("[1-5]")) {
       ack = desk.rate(LineChannel.NAME, chatId, Integer.parseInt(rating)) ? null : "button_inactive";
     } else if (data.equals(LineChannel.FORGET)) {

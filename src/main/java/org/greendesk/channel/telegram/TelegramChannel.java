@@ -35,6 +35,7 @@ public final class TelegramChannel implements CustomerChannel {
   static final String HELPFUL = "feedback:yes";
   static final String NOT_HELPFUL = "feedback:no";
   static final String ADVISOR = "advisor";
+  static final String FOLLOW = "follow";
   static final String RATE = "rate:";
   static final String FORGET = "forget:yes";
 
@@ -145,6 +146,9 @@ public final class TelegramChannel implements CustomerChannel {
     }
     if (actions.contains("advisor")) {
       rows.add(new InlineKeyboardRow(button(labels.apply("button_advisor"), ADVISOR)));
+    }
+    if (actions.contains("follow")) {
+      rows.add(new InlineKeyboardRow(button(labels.apply("button_follow"), FOLLOW)));
     }
     if (actions.contains("rate")) {
       InlineKeyboardRow stars = new InlineKeyboardRow();
