@@ -98,8 +98,9 @@ final class StaffCommands {
 
   private String stats(String period) {
     try {
-      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock()))) + "\n"
-          + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
+      Period parsed = Period.parse(period, services.clock());
+      return FiguresText.of(services.stats().figures(parsed)) + "\n" + FiguresText.of(services.stats().follows(parsed))
+          + "\n" + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
     } catch (IllegalArgumentException e) {
       return "Say which period: " + Period.USAGE + ", e.g. `/greendesk stats 30d`.";
     }
