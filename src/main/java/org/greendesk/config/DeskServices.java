@@ -20,8 +20,12 @@ import org.greendesk.follow.Follows;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.SmeProfiles;
 import org.greendesk.handoff.UnconfirmedFacts;
 import org.greendesk.messages.Messages;
+import org.greendesk.profiles.ProfileStore;
+import org.greendesk.profiles.ProfileText;
+import org.greendesk.profiles.Profiles;
 import org.greendesk.store.Database;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +59,12 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
+    // The console shows the brief, profile included.
+    ProfileStore profiles = new ProfileStore(jdbc);
+    SmeProfiles lines = id -> profiles.find(id).flatMap(p -> ProfileText.brief(p.profile()));
     return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
-        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, clock, new SimpleMeterRegistry()), null, null, null);
+        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, lines, clock, new SimpleMeterRegistry()), null, null,
+        null);
   }
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
@@ -81,10 +89,13 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
     UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, clock, metrics);
-    Follows follows = Follows.on(jdbc, () -> assistant.get().knowledge(), outbox, messages, clock, List.of());
+    Profiles profiles = Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock);
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, profiles::brief, clock,
+        metrics);
+    Follows follows = Follows.on(jdbc, () -> assistant.get().knowledge(), outbox, messages, clock,
+        List.of(profiles.dates()));
     Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
-        follows.commands());
+        follows.commands(), profiles);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), doorbell, clock, metrics);

@@ -19,7 +19,7 @@ public record Command(Name name, String rest) {
   /** The commands GreenDesk knows. */
   public enum Name {
     START, HELP, ADVISOR, EVENTS, FUNDING, REGULATIONS, CANCEL, LANGUAGE, FORGET, FOLLOW, FOLLOWING, UNFOLLOW,
-    UNKNOWN;
+    PROFILE, CHECK, UNKNOWN;
 
     /** As typed, without the slash. */
     public String typed() {

@@ -12,12 +12,13 @@ import org.greendesk.assistant.Language;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
 import org.greendesk.follow.Following;
-import org.greendesk.follow.Reply;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.messages.Messages;
+import org.greendesk.messages.Reply;
+import org.greendesk.profiles.Profiles;
 
 /**
  * What each {@link Command} does, in the SME's language. Called inside the transaction that marks the command's
@@ -37,10 +38,12 @@ final class DeskCommands {
   private final Messages messages;
   private final Sender sender;
   private final Following following;
+  private final Profiles profiles;
 
   DeskCommands(ConversationStore conversations, EscalationStore escalations, Handoffs handoffs, Messages messages,
-      Sender sender, Following following) {
+      Sender sender, Following following, Profiles profiles) {
     this.following = following;
+    this.profiles = profiles;
     this.conversations = conversations;
     this.escalations = escalations;
     this.handoffs = handoffs;
@@ -66,12 +69,14 @@ final class DeskCommands {
           following.follow(conversation.id(), command.rest(), latestSource(conversation), language));
       case FOLLOWING -> reply(conversation, language, following.following(conversation.id(), language));
       case UNFOLLOW -> reply(conversation, language, following.unfollow(conversation.id(), command.rest(), language));
+      case PROFILE -> reply(conversation, language, profiles.flow().profile(conversation.id(), command.rest(), language));
+      case CHECK -> reply(conversation, language, profiles.check().check(conversation.id(), language));
       default -> sender.send(conversation, language, "unknown_command", Map.of(), List.of());
     }
   }
 
   private void reply(ConversationStore.Conversation conversation, String language, Reply reply) {
-    sender.send(conversation, language, reply.key(), reply.values(), List.of());
+    sender.send(conversation, language, reply.key(), reply.values(), reply.actions());
   }
 
   /** The document the latest answer cited first: what a bare {@code /follow} (the "Follow updates" button) follows. */
@@ -79,6 +84,12 @@ final class DeskCommands {
     List<Turn> history = conversations.history(conversation.id());
     return history.isEmpty() ? Optional.empty()
         : history.get(history.size() - 1).answer().sources().stream().map(Source::id).findFirst();
+  }
+
+  /** The SME's answer to the question of {@code /profile} they are at. */
+  void profileAnswer(ConversationStore.Conversation conversation, String text) {
+    String language = conversation.language() == null ? Messages.ENGLISH : conversation.language();
+    reply(conversation, language, profiles.flow().answer(conversation.id(), text, language));
   }
 
   /** {@code /language ko}, or {@code /language Korean} or {@code /language 한국어}: answered in it from now on. */

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.messages.Messages;
+import org.greendesk.messages.Reply;
 
 /**
  * The SME's commands {@code /follow WHAT}, {@code /following} and {@code /unfollow WHAT}, answered in their language.

@@ -10,6 +10,7 @@ import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.messages.Messages;
+import org.greendesk.messages.Reply;
 import org.greendesk.store.Database;
 import org.greendesk.store.MutableClock;
 import org.junit.jupiter.api.AfterEach;

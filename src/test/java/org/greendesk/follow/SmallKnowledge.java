@@ -6,8 +6,8 @@ import org.greendesk.knowledge.KnowledgeFiles;
 import org.greendesk.knowledge.KnowledgeLoader;
 
 /**
- * A knowledge folder of three documents and a calendar, written into a test's folder: a regulation to follow and
- * change, a funding programme with a deadline, and two dated events in Korea.
+ * A knowledge folder of four documents and a calendar, written into a test's folder: a regulation to follow and
+ * change, a Korean rule for steel makers, a funding programme with a deadline, and dated events in Korea and the EU.
  */
 public final class SmallKnowledge {
   /** The deadline of the funding programme and the starts of the Korean events, as the calendar says. */
@@ -46,6 +46,26 @@ public final class SmallKnowledge {
         ## Deadlines
         %s
         """.formatted(deadlines));
+    KnowledgeFiles.write(folder, "regulation/kr-steel-reporting.md", """
+        ---
+        id: kr-steel-reporting
+        title: Korea steel emissions reporting
+        category: regulation
+        economies: [Korea]
+        topics: [emissions reporting]
+        aliases: [steel reporting]
+        source: https://example.org/kr-steel-reporting
+        reviewed: 2026-11-01
+        applies_to:
+          - established_in: [Korea]
+            sectors: [steel]
+            deadlines:
+              - {date: 2027-03-31, yearly: true, what: annual emissions report}
+        ---
+        # Korea steel emissions reporting
+
+        Steel makers established in Korea report their emissions every year.
+        """);
     KnowledgeFiles.write(folder, "funding/kr-green-grant.md", """
         ---
         id: kr-green-grant

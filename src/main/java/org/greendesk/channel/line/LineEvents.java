@@ -121,6 +121,10 @@ final class LineEvents {
     } else if (data.equals(LineChannel.ADVISOR)) {
       desk.askForAdvisor(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
       ack = null;
+    } else if (data.startsWith(LineChannel.SAY) && data.length() > LineChannel.SAY.length()) {
+      desk.receive(new InboundMessage(LineChannel.NAME, chatId, null, data.substring(LineChannel.SAY.length()),
+          "postback:" + event.webhookEventId()));
+      ack = null;
     } else if (data.equals(LineChannel.FOLLOW)) {
       desk.follow(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
       ack = null;
