@@ -1,6 +1,7 @@
 package org.greendesk.profiles;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.greendesk.knowledge.EconomyLexicon;
+import org.greendesk.knowledge.KnowledgeBase;
+import org.greendesk.knowledge.KnowledgeDocument;
 
 /** Reads an SME's answers to {@code /profile}'s questions: economies, lists, sizes. Pure. */
 final class Answers {
@@ -30,9 +34,17 @@ final class Answers {
         .or(() -> found.stream().findFirst());
   }
 
-  /** The economies the SME may choose from: those with names of their own, not the groups. */
-  static List<String> economies(EconomyLexicon economies) {
-    return economies.names().stream().filter(n -> !economies.exactly(n).isEmpty()).toList();
+  /**
+   * The economies to offer as buttons: those the knowledge's rules and programmes name as where a company is
+   * established (not a forum's group such as APEC), in the lexicon's order. Any other economy can be typed.
+   */
+  static List<String> economies(KnowledgeBase knowledge) {
+    Set<String> named = new HashSet<>();
+    for (KnowledgeDocument d : knowledge.documents()) {
+      Stream.concat(d.applicability().appliesTo().stream(), d.applicability().eligibility().stream())
+          .forEach(clause -> named.addAll(clause.establishedIn()));
+    }
+    return knowledge.economies().names().stream().filter(named::contains).toList();
   }
 
   /** A list the SME typed, split at commas, semicolons and line ends. */

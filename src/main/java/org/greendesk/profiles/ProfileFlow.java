@@ -90,8 +90,8 @@ public final class ProfileFlow {
 
   private Reply question(Step step, String language) {
     List<String> choices = new ArrayList<>(switch (step) {
-      case ECONOMY -> Answers.economies(knowledge.get().economies());
-      case EXPORTS -> Answers.economies(knowledge.get().economies()).stream()
+      case ECONOMY -> Answers.economies(knowledge.get());
+      case EXPORTS -> Answers.economies(knowledge.get()).stream()
           .filter(e -> Set.of("EU", "United States", "China", "Japan").contains(e)).toList();
       case EMPLOYEES -> Answers.EMPLOYEE_LABELS;
       case TURNOVER -> Answers.TURNOVER_LABELS;
