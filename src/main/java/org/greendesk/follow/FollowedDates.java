@@ -69,9 +69,13 @@ public final class FollowedDates implements Concerns {
     }
   }
 
-  /** Events starting on or after today that the filter keeps; one already under way has nothing to remind of. */
+  /**
+   * Confirmed events starting on or after today that the filter keeps. One already under way has nothing to remind
+   * of; one whose dates are only announced ("2027, dates to be confirmed") has no day to remind of.
+   */
   private static List<DatedItem> events(KnowledgeBase knowledge, LocalDate today, Predicate<CalendarEvent> keep) {
     return knowledge.calendar().events().stream()
+        .filter(CalendarEvent::confirmed)
         .filter(e -> !e.starts().isBefore(today))
         .filter(keep)
         .map(e -> new DatedItem(e.uid(), e.title(), e.starts(), e.url()))

@@ -35,11 +35,17 @@ public final class ProfileDates implements Concerns {
         // The knowledge no longer names the economy the SME chose: nothing to remind until they choose again.
         continue;
       }
-      Stream.of(result.applies(), result.funding(), result.events()).flatMap(List::stream)
+      Stream.of(result.applies(), result.funding(), result.events().stream().filter(f -> confirmed(f.id(), knowledge))
+              .toList()).flatMap(List::stream)
           .filter(f -> f.nextDate() != null)
           .forEach(f -> concerns.add(new Concern(e.getKey(), new DatedItem(f.id(), f.title(), f.nextDate(),
               knowledge.document(f.id()).map(d -> d.source()).orElse(null)))));
     }
     return concerns;
+  }
+
+  /** An event whose dates are only announced ("2027, dates to be confirmed") has no day to remind of. */
+  private static boolean confirmed(String eventId, KnowledgeBase knowledge) {
+    return knowledge.calendar().events().stream().filter(e -> e.uid().equals(eventId)).anyMatch(e -> e.confirmed());
   }
 }

@@ -95,6 +95,16 @@ class RemindersTest {
   }
 
   @Test
+  void should_not_remind_an_event_whose_dates_are_only_announced() {
+    follow("1", "events Korea");
+
+    follows.reminders().run();
+
+    assertThat(outbox("1")).singleElement().asString().contains("Korea Green SME Forum")
+        .doesNotContain("Korea Green Expo");
+  }
+
+  @Test
   void should_never_remind_a_blocked_or_forgotten_sme() {
     follow("1", "events Korea");
     follow("2", "events Korea");

@@ -120,6 +120,17 @@ public final class SmallKnowledge {
         X-ECONOMIES:Korea
         STATUS:CONFIRMED
         END:VEVENT
+        BEGIN:VEVENT
+        UID:kr-expo@test
+        DTSTAMP:20261101T000000Z
+        SUMMARY:Korea Green Expo (dates to be announced)
+        DTSTART;VALUE=DATE:20261201
+        DTEND;VALUE=DATE:20270101
+        LOCATION:Korea
+        CATEGORIES:fair
+        X-ECONOMIES:Korea
+        STATUS:TENTATIVE
+        END:VEVENT
         END:VCALENDAR
         """.formatted(FORUM_STARTS, FAIR_STARTS).replace("\n", "\r\n"));
     return folder;

@@ -99,7 +99,7 @@ class ProfileFlowTest {
     assertThat(check.actions()).containsExactly("advisor");
     assertThat(MESSAGES.text("en", check.key(), check.values()))
         .contains("What concerns a company in Korea", "Applies to you:\n• Korea steel emissions reporting (2027-03-31)",
-            "Events for you:\n• Korea Green SME Forum (2026-12-20)", "an advisor can review it");
+            "Events for you:\n", "• Korea Green SME Forum (2026-12-20)", "an advisor can review it");
   }
 
   @Test
