@@ -13,7 +13,8 @@ class ArchitectureTest {
   private static final String[] CORE = {
     "org.greendesk.knowledge..", "org.greendesk.search..", "org.greendesk.assistant..",
     "org.greendesk.conversation..", "org.greendesk.handoff..", "org.greendesk.store..", "org.greendesk.delivery..",
-    "org.greendesk.stats..", "org.greendesk.profile.."
+    "org.greendesk.stats..", "org.greendesk.profile..", "org.greendesk.follow..",
+    "org.greendesk.profiles.."
   };
   private static final String[] VENDORS = {
     "org.telegram..", "com.slack..", "io.javalin..", "org.eclipse.jetty..", "dev.langchain4j..", "ai.djl..",

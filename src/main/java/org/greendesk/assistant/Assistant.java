@@ -98,6 +98,14 @@ public final class Assistant {
    * @throws IllegalArgumentException for a blank question
    */
   public Turn reply(String question, List<Turn> history, int topK, @Nullable String chosen) {
+    return reply(question, history, topK, chosen, Set.of());
+  }
+
+  /**
+   * Answers a question, as {@link #reply(String, List, int, String)}, for an SME established in {@code home}: a
+   * question that names no economy, and follows none up, favours documents for it (a preference, not a filter).
+   */
+  public Turn reply(String question, List<Turn> history, int topK, @Nullable String chosen, Set<String> home) {
     String q = question.strip();
     if (q.isEmpty()) {
       throw new IllegalArgumentException("the question is empty");
@@ -130,7 +138,7 @@ public final class Assistant {
       return new Turn(q, events.answer(q, topK, lang), retriever.knowledgeBase().economies().find(q));
     }
     boolean outOfScope = intent.filter(Intents.OUT_OF_SCOPE::equals).isPresent();
-    return routed(q, history, knowledge.answer(q, written, language, history, topK, outOfScope,
+    return routed(q, history, knowledge.answer(q, written, language, history, topK, outOfScope, home,
         noticeLength(guess, lang)), lang, guess);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.messages.Messages;
 import org.greendesk.search.DocumentHit;
@@ -78,10 +79,11 @@ final class KnowledgeAnswers {
    * @param language the language to answer in
    * @param outOfScope the message was recognised as outside the help desk's remit: declined unless it matches
    *     the knowledge base well
+   * @param home the SME's own economy, favoured when the question names none and follows none up; may be empty
    * @param around characters of the chat message that a notice around the answer will take
    */
   Answered answer(String q, Language written, Language language, List<Turn> history, int topK, boolean outOfScope,
-      int around) {
+      Set<String> home, int around) {
     boolean translated = !written.isEnglish() && retriever.speaks(written.code());
     String english = translated ? retriever.translate(written.code(), q) : q;
     FollowUps.Standalone offline = followUps.resolve(q, english, retriever.analyse(english), history, translated);
@@ -90,7 +92,8 @@ final class KnowledgeAnswers {
         ? writer.standalone(q, history) : Optional.empty();
     FollowUps.Standalone standalone = rewritten.map(r -> followUps.rewritten(offline, r)).orElse(offline);
     SearchQuery query = new SearchQuery(standalone.query(), Math.max(topK, SEARCHED), SearchMode.HYBRID,
-        standalone.economies(), standalone.economySwitched(), standalone.category());
+        standalone.economies().isEmpty() ? home : standalone.economies(), standalone.economySwitched(),
+        standalone.category());
     SearchResult result = translated && rewritten.isEmpty() ? retriever.searchIn(written.code(), q, query)
         : retriever.search(query);
     String lang = language.code();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
@@ -15,11 +16,16 @@ import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.Doorbell;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutboxSender;
+import org.greendesk.follow.Follows;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.SmeProfiles;
 import org.greendesk.handoff.UnconfirmedFacts;
 import org.greendesk.messages.Messages;
+import org.greendesk.profiles.ProfileStore;
+import org.greendesk.profiles.ProfileText;
+import org.greendesk.profiles.Profiles;
 import org.greendesk.store.Database;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +36,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param desk {@code null} for the advisor console, which only acts on escalations
  * @param sender {@code null} for the advisor console, which sends nothing itself
+ * @param follows what SMEs follow, the notices and the reminders; {@code null} for the advisor console
  */
 public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
-    Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender) implements AutoCloseable {
+    Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender, @Nullable Follows follows)
+    implements AutoCloseable {
   public static final String ESCALATIONS = "greendesk.escalations";
   public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
@@ -51,8 +59,12 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     EscalationStore escalations = new EscalationStore(jdbc);
+    // The console shows the brief, profile included.
+    ProfileStore profiles = new ProfileStore(jdbc);
+    SmeProfiles lines = id -> profiles.find(id).flatMap(p -> ProfileText.brief(p.profile()));
     return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
-        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, clock, new SimpleMeterRegistry()), null, null);
+        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, lines, clock, new SimpleMeterRegistry()), null, null,
+        null);
   }
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
@@ -77,8 +89,13 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
     UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, clock, metrics);
-    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics);
+    Profiles profiles = Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock);
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, profiles::brief, clock,
+        metrics);
+    Follows follows = Follows.on(jdbc, () -> assistant.get().knowledge(), outbox, messages, clock,
+        List.of(profiles.dates()));
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
+        follows.commands(), profiles);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), doorbell, clock, metrics);
@@ -91,7 +108,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     }
     Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
         .strongReference(true).register(metrics);
-    return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
+    return new DeskServices(database, conversations, escalations, handoffs, desk, sender, follows);
   }
 
   /** The message catalogues the SMEs are told things in: the same files the assistant reads. */

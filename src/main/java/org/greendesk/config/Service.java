@@ -27,6 +27,9 @@ import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.Mailbox;
 import org.greendesk.delivery.SendException;
+import org.greendesk.follow.ReminderSchedule;
+import org.greendesk.follow.TellingReload;
+import org.greendesk.search.KnowledgeReload;
 import org.greendesk.web.OpsRoutes;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.WebRoutes;
@@ -44,6 +47,8 @@ public final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
   /** How often the sender looks for retries that have come due when nothing new rings. */
   private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+  /** How often the reminders due are looked for: a day's reminders need not come at the minute. */
+  private static final Duration REMINDERS_EVERY = Duration.ofHours(1);
 
   private final DeskServices services;
   private final ChatLanes lanes;
@@ -52,9 +57,11 @@ public final class Service implements AutoCloseable {
   private final List<ChannelModule.Running> modules;
   private final WebServer web;
   private final ScheduledExecutorService watch;
+  private final ReminderSchedule reminders;
 
   private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, @Nullable SlackApp slack,
-      List<ChannelModule.Running> modules, WebServer web, ScheduledExecutorService watch) {
+      List<ChannelModule.Running> modules, WebServer web, ScheduledExecutorService watch, ReminderSchedule reminders) {
+    this.reminders = reminders;
     this.services = services;
     this.lanes = lanes;
     this.telegram = telegram;
@@ -91,6 +98,8 @@ public final class Service implements AutoCloseable {
         message -> desk.get().deliver(message), clock, greenDesk.metrics());
     WebServer web = null;
     SlackApp slack = null;
+    // Whichever way staff reload, the followers of what changed are told.
+    KnowledgeReload reload = new TellingReload(greenDesk::reload, greenDesk::knowledge, services.follows().notices());
     try {
       resume(services, channels.keySet());
       RateLimiter limiter = new RateLimiter(settings.api().requestsPerMinute(), System::nanoTime,
@@ -99,7 +108,7 @@ public final class Service implements AutoCloseable {
           new WebChat(services.desk(), new Mailbox(services.database().jdbc()), lanes, limiter,
               new HandoffStatus(services.conversations(), services.escalations()),
               new ChatStrings(greenDesk.messages())),
-          new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, greenDesk::reload, services.conversations(),
+          new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, reload, services.conversations(),
               services.escalations(), settings.api().staffToken(), limiter, clock)));
       if (telegram != null) {
         telegram.connect(services.desk());
@@ -111,7 +120,7 @@ public final class Service implements AutoCloseable {
         module.connect(services.desk()).ifPresent(routes::add);
       }
       if (slackSetup != null) {
-        slack = slackSetup.start(services, greenDesk, lanes, clock, desk, routes);
+        slack = slackSetup.start(services, greenDesk, reload, lanes, clock, desk, routes);
       }
       web = WebServer.start(settings.http().host(), settings.http().port(), routes, settings.api().clientIpHeader(),
           greenDesk.metrics());
@@ -140,7 +149,9 @@ public final class Service implements AutoCloseable {
           LOG.warn("overdue and left-behind messages not checked this minute: {}", e.toString());
         }
       }, 1, 1, TimeUnit.MINUTES);
-      return new Service(services, lanes, telegram, slack, modules, web, watch);
+      ReminderSchedule reminders = ReminderSchedule.start(services.follows().reminders(), Duration.ofMinutes(1),
+          REMINDERS_EVERY);
+      return new Service(services, lanes, telegram, slack, modules, web, watch, reminders);
     } catch (SendException | RuntimeException e) {
       closeQuietly(modules, telegram, slack, web, lanes, services);
       throw e;
@@ -195,6 +206,7 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() {
     watch.shutdownNow();
+    reminders.close();
     closeQuietly(modules, telegram, slack, web, lanes, services);
   }
 

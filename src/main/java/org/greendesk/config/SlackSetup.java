@@ -12,6 +12,7 @@ import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
+import org.greendesk.search.KnowledgeReload;
 import org.greendesk.stats.DeskStats;
 import org.greendesk.store.Jdbc;
 import org.greendesk.web.WebRoutes;
@@ -45,9 +46,9 @@ final class SlackSetup {
    * The app, with its advisor desk put in place, and reachable: through Socket Mode when an app token is set,
    * else through {@code POST /slack/events} among the routes.
    */
-  SlackApp start(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock,
+  SlackApp start(DeskServices services, GreenDesk greenDesk, KnowledgeReload reload, ChatLanes lanes, Clock clock,
       AtomicReference<AdvisorDesk> desk, List<WebRoutes> routes) {
-    SlackApp app = app(services, greenDesk, lanes, clock);
+    SlackApp app = app(services, greenDesk, reload, lanes, clock);
     app.advisorDesk().ifPresent(desk::set);
     String appToken = settings.slack().appToken();
     if (appToken == null) {
@@ -58,12 +59,13 @@ final class SlackSetup {
     return app;
   }
 
-  private SlackApp app(DeskServices services, GreenDesk greenDesk, ChatLanes lanes, Clock clock) {
+  private SlackApp app(DeskServices services, GreenDesk greenDesk, KnowledgeReload reload, ChatLanes lanes,
+      Clock clock) {
     Settings.Slack slack = settings.slack();
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
         services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant,
-        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc), new KnowledgeCandidates(jdbc),
+        greenDesk::knowledge, reload, new DeskStats(jdbc), new KnowledgeCandidates(jdbc),
         new KnowledgeDrafts(settings.knowledgeDir()), slack.advisorChannel(), slack.staff(), clock));
   }
 }

@@ -18,7 +18,8 @@ public record Command(Name name, String rest) {
 
   /** The commands GreenDesk knows. */
   public enum Name {
-    START, HELP, ADVISOR, EVENTS, FUNDING, REGULATIONS, CANCEL, LANGUAGE, FORGET, UNKNOWN;
+    START, HELP, ADVISOR, EVENTS, FUNDING, REGULATIONS, CANCEL, LANGUAGE, FORGET, FOLLOW, FOLLOWING, UNFOLLOW,
+    PROFILE, CHECK, UNKNOWN;
 
     /** As typed, without the slash. */
     public String typed() {

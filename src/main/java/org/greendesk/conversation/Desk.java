@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
@@ -18,11 +19,14 @@ import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
+import org.greendesk.follow.FollowStore;
+import org.greendesk.follow.Following;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.messages.Messages;
+import org.greendesk.profiles.Profiles;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -51,10 +55,27 @@ public final class Desk {
   private final Clock clock;
   private final DeskMetrics metrics;
   private final DeskCommands commands;
+  private final Following following;
+  private final Profiles profiles;
   private final EscalationLimits limits = new EscalationLimits();
 
+  /** A desk whose follows and profiles are kept in the same database, on the assistant's knowledge. */
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
       Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
+    this(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
+        new Following(new FollowStore(jdbc), () -> assistant.get().knowledge(), messages, clock),
+        Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock));
+  }
+
+  /**
+   * @param following answers {@code /follow}, {@code /following} and {@code /unfollow}
+   * @param profiles answers {@code /profile} and {@code /check}, and names the SME's own economy
+   */
+  public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics,
+      Following following, Profiles profiles) {
+    this.following = following;
+    this.profiles = profiles;
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
@@ -64,7 +85,8 @@ public final class Desk {
     this.messages = messages;
     this.clock = clock;
     this.metrics = new DeskMetrics(metrics);
-    this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send);
+    this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send, following,
+        profiles);
   }
 
   /** What became of a message. */
@@ -97,6 +119,16 @@ public final class Desk {
       @Nullable String origin) {
     return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
         null, origin));
+  }
+
+  /**
+   * The SME pressed "Follow updates" under an answer: the same as sending {@code /follow}, which follows the
+   * document the latest answer cited first.
+   *
+   * @param pressId the channel's id for the press, which a redelivery repeats; {@code null} if it has none
+   */
+  public Outcome follow(String channel, String chatId, @Nullable String displayName, @Nullable String pressId) {
+    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.FOLLOW.typed(), pressId));
   }
 
   /**
@@ -145,6 +177,13 @@ public final class Desk {
       });
       return Outcome.RELAYED;
     }
+    if (command.isEmpty() && profiles.flow().asking(conversation.id())) {
+      return inTransaction(messageId, () -> commands.profileAnswer(conversation, text));
+    }
+    if (command.isPresent() && command.get().name() != Command.Name.PROFILE) {
+      // Another command ends /profile's questions: what follows it is a question again.
+      profiles.flow().leave(conversation.id());
+    }
     if (command.isPresent() && !command.get().name().asks()) {
       jdbc.inTransaction(() -> {
         commands.run(conversation, command.get(), open);
@@ -168,6 +207,15 @@ public final class Desk {
       turn = withoutEscalation(turn, language, "advisor_limited", "too many requests for an advisor");
     }
     answered(conversation, messageId, text, open, current, turn, language);
+    return Outcome.ANSWERED;
+  }
+
+  private Outcome inTransaction(long messageId, Runnable work) {
+    jdbc.inTransaction(() -> {
+      work.run();
+      conversations.markProcessed(messageId);
+      return null;
+    });
     return Outcome.ANSWERED;
   }
 
@@ -212,7 +260,9 @@ public final class Desk {
 
   private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {
     long start = System.nanoTime();
-    Turn turn = current.reply(text, conversations.history(conversation.id()), 3, language);
+    // A question naming no economy is answered for the SME's own first, when their profile names it.
+    Turn turn = current.reply(text, conversations.history(conversation.id()), 3, language,
+        profiles.economy(conversation.id()).map(Set::of).orElse(Set.of()));
     metrics.answered(conversation.channel(), Duration.ofNanos(System.nanoTime() - start), turn.answer());
     return turn;
   }
@@ -246,9 +296,10 @@ public final class Desk {
     List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
         .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
     List<String> actions = switch (answer.handoff()) {
-      case OFFERED -> List.of("feedback", "advisor");
+      case OFFERED -> answer.sources().isEmpty() ? List.of("feedback", "advisor")
+          : List.of("feedback", "advisor", "follow");
       case CREATED -> List.of();
-      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor");
+      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor", "follow");
     };
     return new OutgoingMessage(answer.text(), links, actions, language);
   }
@@ -313,8 +364,14 @@ public final class Desk {
         .isPresent();
   }
 
-  /** Deletes what GreenDesk holds on the chat's SME; returns false if it held nothing. */
+  /** Deletes what GreenDesk holds on the chat's SME, their follows too; returns false if it held nothing. */
   public boolean forget(String channel, String chatId) {
-    return conversations.forget(channel, chatId, clock.instant());
+    return jdbc.inTransaction(() -> {
+      conversations.find(channel, chatId).ifPresent(c -> {
+        following.forget(c.id());
+        profiles.flow().forget(c.id());
+      });
+      return conversations.forget(channel, chatId, clock.instant());
+    });
   }
 }

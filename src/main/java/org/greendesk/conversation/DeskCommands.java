@@ -9,12 +9,16 @@ import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Language;
+import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
+import org.greendesk.follow.Following;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.messages.Messages;
+import org.greendesk.messages.Reply;
+import org.greendesk.profiles.Profiles;
 
 /**
  * What each {@link Command} does, in the SME's language. Called inside the transaction that marks the command's
@@ -33,9 +37,13 @@ final class DeskCommands {
   private final Handoffs handoffs;
   private final Messages messages;
   private final Sender sender;
+  private final Following following;
+  private final Profiles profiles;
 
   DeskCommands(ConversationStore conversations, EscalationStore escalations, Handoffs handoffs, Messages messages,
-      Sender sender) {
+      Sender sender, Following following, Profiles profiles) {
+    this.following = following;
+    this.profiles = profiles;
     this.conversations = conversations;
     this.escalations = escalations;
     this.handoffs = handoffs;
@@ -57,8 +65,31 @@ final class DeskCommands {
       }
       case LANGUAGE -> chooseLanguage(conversation, command.rest(), language);
       case FORGET -> sender.send(conversation, language, "forget_confirm", Map.of(), List.of("forget"));
+      case FOLLOW -> reply(conversation, language,
+          following.follow(conversation.id(), command.rest(), latestSource(conversation), language));
+      case FOLLOWING -> reply(conversation, language, following.following(conversation.id(), language));
+      case UNFOLLOW -> reply(conversation, language, following.unfollow(conversation.id(), command.rest(), language));
+      case PROFILE -> reply(conversation, language, profiles.flow().profile(conversation.id(), command.rest(), language));
+      case CHECK -> reply(conversation, language, profiles.check().check(conversation.id(), language));
       default -> sender.send(conversation, language, "unknown_command", Map.of(), List.of());
     }
+  }
+
+  private void reply(ConversationStore.Conversation conversation, String language, Reply reply) {
+    sender.send(conversation, language, reply.key(), reply.values(), reply.actions());
+  }
+
+  /** The document the latest answer cited first: what a bare {@code /follow} (the "Follow updates" button) follows. */
+  private Optional<String> latestSource(ConversationStore.Conversation conversation) {
+    List<Turn> history = conversations.history(conversation.id());
+    return history.isEmpty() ? Optional.empty()
+        : history.get(history.size() - 1).answer().sources().stream().map(Source::id).findFirst();
+  }
+
+  /** The SME's answer to the question of {@code /profile} they are at. */
+  void profileAnswer(ConversationStore.Conversation conversation, String text) {
+    String language = conversation.language() == null ? Messages.ENGLISH : conversation.language();
+    reply(conversation, language, profiles.flow().answer(conversation.id(), text, language));
   }
 
   /** {@code /language ko}, or {@code /language Korean} or {@code /language 한국어}: answered in it from now on. */

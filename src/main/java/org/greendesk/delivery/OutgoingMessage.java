@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A message to an SME, channel-neutral: the adapter renders it (HTML, blocks, a terminal line).
  *
  * @param links the sources, as title and URL, best first
- * @param actions buttons the channel may offer under it: {@code feedback}, {@code advisor}, {@code rate},
+ * @param actions buttons the channel may offer under it: {@code feedback}, {@code advisor}, {@code follow}, {@code rate},
  *     {@code forget}
  * @param language the language the SME reads (ISO 639-1), in which the channel labels the buttons; {@code null}
  *     for English

@@ -40,6 +40,7 @@ public final class Handoffs {
   private final KnowledgeCandidates candidates;
   private final Messages messages;
   private final UnconfirmedFacts unconfirmed;
+  private final SmeProfiles profiles;
   private final Clock clock;
   private final MeterRegistry metrics;
 
@@ -50,6 +51,13 @@ public final class Handoffs {
    */
   public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, UnconfirmedFacts unconfirmed,
       Clock clock, MeterRegistry metrics) {
+    this(jdbc, store, outbox, messages, unconfirmed, SmeProfiles.NONE, clock, metrics);
+  }
+
+  /** @param profiles what the SME said about itself, for the brief */
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, UnconfirmedFacts unconfirmed,
+      SmeProfiles profiles, Clock clock, MeterRegistry metrics) {
+    this.profiles = profiles;
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
@@ -252,7 +260,7 @@ public final class Handoffs {
   }
 
   /**
-   * The handoff brief: who the SME is, what triggered it and why, the language model's summary when one was
+   * The handoff brief: who the SME is (with their profile), what triggered it and why, the language model's summary when one was
    * written, what the bot cited and what in it is unconfirmed, the last messages.
    */
   public String brief(Escalation e) {
@@ -260,6 +268,7 @@ public final class Handoffs {
     List<String> last = lastMessages(ref, BRIEF_MESSAGES);
     StringBuilder brief = new StringBuilder()
         .append("Escalation #").append(e.id()).append(" · ").append(ref.smeName()).append(" on ").append(ref.channel())
+        .append(profiles.line(e.conversationId()).map(line -> "\nProfile: " + line).orElse(""))
         .append("\nTopic: ").append(e.topic().isEmpty() ? "unknown" : e.topic())
         .append(e.economies().isEmpty() ? "" : " · Economies: " + String.join(", ", e.economies()))
         .append("\nReason: ").append(e.reason())

@@ -23,6 +23,17 @@ public final class DeskStats {
     this.jdbc = jdbc;
   }
 
+  /** Followers and follows now; change notices and reminders sent in the period. */
+  public FollowFigures follows(Period period) {
+    int[] follows = jdbc.queryOne("SELECT COUNT(DISTINCT sme_id), COUNT(*) FROM follows",
+        row -> new int[] {row.getInt(1), row.getInt(2)}).orElseThrow();
+    int notices = jdbc.queryOne("SELECT COUNT(*) FROM change_notices_sent WHERE sent_at >= ? AND sent_at < ?",
+        row -> row.getInt(1), period.from(), period.to()).orElseThrow();
+    int reminders = jdbc.queryOne("SELECT COUNT(*) FROM reminders_sent WHERE sent_at >= ? AND sent_at < ?",
+        row -> row.getInt(1), period.from(), period.to()).orElseThrow();
+    return new FollowFigures(period, follows[0], follows[1], notices, reminders);
+  }
+
   public DeskFigures figures(Period period) {
     Instant from = period.from();
     Instant to = period.to();

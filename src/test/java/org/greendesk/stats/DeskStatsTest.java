@@ -119,6 +119,28 @@ class DeskStatsTest {
   }
 
   @Test
+  void should_count_followers_now_and_reminders_and_notices_sent_in_the_period() {
+    org.greendesk.store.Jdbc jdbc = services.database().jdbc();
+    long first = asked("What is CBAM?", Handoff.NONE, Intent.REGULATION);
+    long second = asked("Grants in Korea?", Handoff.NONE, Intent.FUNDING);
+    for (String follow : List.of("1:document:eu-cbam", "1:economy:Korea", "2:events:Korea")) {
+      String[] f = follow.split(":");
+      jdbc.insert("INSERT INTO follows (sme_id, kind, target, label, created_at) VALUES ((SELECT sme_id FROM "
+          + "conversations WHERE id = ?), ?, ?, ?, ?)", f[0].equals("1") ? first : second, f[1], f[2], f[2],
+          clock.instant());
+    }
+    jdbc.update("INSERT INTO reminders_sent (sme_id, item, due_on, lead_days, sent_at) VALUES ((SELECT sme_id FROM "
+        + "conversations WHERE id = ?), 'kr-forum', DATE '2026-12-20', 30, ?)", second, clock.instant());
+    jdbc.update("INSERT INTO reminders_sent (sme_id, item, due_on, lead_days, sent_at) VALUES ((SELECT sme_id FROM "
+        + "conversations WHERE id = ?), 'kr-forum', DATE '2026-12-20', 7, ?)", second,
+        clock.instant().minus(java.time.Duration.ofDays(40)));
+
+    FollowFigures figures = stats.follows(Period.parse("30d", clock));
+
+    assertThat(figures).isEqualTo(new FollowFigures(figures.period(), 2, 3, 0, 1));
+  }
+
+  @Test
   void should_refuse_a_period_it_does_not_know() {
     assertThatThrownBy(() -> Period.parse("fortnight", clock)).hasMessageContaining("`today`, `7d` or `30d`");
     assertThat(Period.parse("", clock).name()).isEqualTo("7d");

@@ -39,6 +39,11 @@ public final class LineChannel implements CustomerChannel {
   static final String HELPFUL = "feedback:yes";
   static final String NOT_HELPFUL = "feedback:no";
   static final String ADVISOR = "advisor";
+  static final String FOLLOW = "follow";
+  /** A choice's button: pressing it says its text, as if the SME had typed it. */
+  static final String SAY = "say:";
+  /** LINE's limit on quick-reply buttons a message. */
+  static final int QUICK_REPLIES = 13;
   static final String RATE = "rate:";
   static final String FORGET = "forget:yes";
 
@@ -166,6 +171,9 @@ public final class LineChannel implements CustomerChannel {
     if (actions.contains("advisor")) {
       items.add(button(labels.apply("button_advisor"), ADVISOR));
     }
+    if (actions.contains("follow")) {
+      items.add(button(labels.apply("button_follow"), FOLLOW));
+    }
     if (actions.contains("rate")) {
       for (int rating = 1; rating <= 5; rating++) {
         items.add(button("⭐".repeat(rating), RATE + rating));
@@ -174,6 +182,13 @@ public final class LineChannel implements CustomerChannel {
     if (actions.contains("forget")) {
       items.add(button(labels.apply("button_forget"), FORGET));
     }
+    // Past LINE's limit, the SME types the answer: the question says what is possible.
+    actions.stream().filter(a -> a.startsWith("choice:")).map(a -> a.substring("choice:".length()))
+        .filter(said -> !said.isEmpty()).forEach(said -> {
+          if (items.size() < QUICK_REPLIES) {
+            items.add(button(said, SAY + said));
+          }
+        });
     return items.isEmpty() ? null : new QuickReply(items);
   }
 

@@ -121,6 +121,13 @@ final class LineEvents {
     } else if (data.equals(LineChannel.ADVISOR)) {
       desk.askForAdvisor(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
       ack = null;
+    } else if (data.startsWith(LineChannel.SAY) && data.length() > LineChannel.SAY.length()) {
+      desk.receive(new InboundMessage(LineChannel.NAME, chatId, null, data.substring(LineChannel.SAY.length()),
+          "postback:" + event.webhookEventId()));
+      ack = null;
+    } else if (data.equals(LineChannel.FOLLOW)) {
+      desk.follow(LineChannel.NAME, chatId, null, "postback:" + event.webhookEventId());
+      ack = null;
     } else if (rating.matches("[1-5]")) {
       ack = desk.rate(LineChannel.NAME, chatId, Integer.parseInt(rating)) ? null : "button_inactive";
     } else if (data.equals(LineChannel.FORGET)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.greendesk.stats.DeskFigures;
+import org.greendesk.stats.FollowFigures;
 
 /** The desk's figures as Slack text, for {@code /greendesk stats} and the App Home. */
 final class FiguresText {
@@ -17,6 +18,12 @@ final class FiguresText {
         + "\n• Feedback: " + f.helpful() + " helpful, " + f.notHelpful() + " not helpful · ratings: " + f.ratings()
         + f.rating().map(r -> String.format(Locale.ROOT, " (average %.1f / 5)", r)).orElse("")
         + "\n• Median time to claim: " + duration(f.toClaim()) + " · to resolve: " + duration(f.toResolve());
+  }
+
+  /** Followers now, and what following sent them over the period. */
+  static String of(FollowFigures f) {
+    return "• Following: *" + f.followers() + "* SMEs follow " + f.follows() + " documents, topics or economies · "
+        + "sent " + f.period().describe() + ": " + f.reminders() + " reminders, " + f.notices() + " change notices";
   }
 
   private static String share(int part, int whole) {

@@ -48,7 +48,7 @@ final class StaffCommands {
   static final String HELP = "*GreenDesk* for staff:\n• `/greendesk ask QUESTION`: an answer with its sources, "
       + "shown to you only, with a button to share it\n• `/greendesk queue`: open escalations, oldest first\n"
       + "• `/greendesk stats [today|7d|30d]`: questions, answered vs routed to a person, feedback, median time to "
-      + "claim and to resolve, documents to check\n"
+      + "claim and to resolve, documents to check, followers and reminders sent\n"
       + "• `/greendesk reindex`: reload the knowledge folder and report what changed (staff only)\n"
       + "• `/greendesk dismiss 12 13 20-25`: take queued escalations out of the queue as spam (staff only)\n"
       + "• `/greendesk help`: this list";
@@ -98,8 +98,9 @@ final class StaffCommands {
 
   private String stats(String period) {
     try {
-      return FiguresText.of(services.stats().figures(Period.parse(period, services.clock()))) + "\n"
-          + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
+      Period parsed = Period.parse(period, services.clock());
+      return FiguresText.of(services.stats().figures(parsed)) + "\n" + FiguresText.of(services.stats().follows(parsed))
+          + "\n" + KnowledgeText.line(services.knowledge().get(), LocalDate.now(services.clock()));
     } catch (IllegalArgumentException e) {
       return "Say which period: " + Period.USAGE + ", e.g. `/greendesk stats 30d`.";
     }

@@ -38,7 +38,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramBot implements AutoCloseable {
   /** The commands in Telegram's menu, in this order; each described by the catalogue's {@code command_<name>}. */
   static final List<String> COMMANDS = List.of("start", "help", "events", "funding", "regulations", "advisor",
-      "cancel", "language", "forget");
+      "cancel", "language", "profile", "check", "follow", "following", "unfollow", "forget");
 
   /** More than this from one chat in a minute is a flood, not a conversation. */
   static final int MESSAGES_PER_MINUTE = 20;

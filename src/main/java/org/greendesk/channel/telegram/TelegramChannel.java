@@ -35,6 +35,11 @@ public final class TelegramChannel implements CustomerChannel {
   static final String HELPFUL = "feedback:yes";
   static final String NOT_HELPFUL = "feedback:no";
   static final String ADVISOR = "advisor";
+  static final String FOLLOW = "follow";
+  /** A choice's button: pressing it says its text, as if the SME had typed it. */
+  static final String SAY = "say:";
+  /** Telegram's limit on a button's callback data, in bytes. */
+  private static final int CALLBACK_BYTES = 64;
   static final String RATE = "rate:";
   static final String FORGET = "forget:yes";
 
@@ -145,6 +150,23 @@ public final class TelegramChannel implements CustomerChannel {
     }
     if (actions.contains("advisor")) {
       rows.add(new InlineKeyboardRow(button(labels.apply("button_advisor"), ADVISOR)));
+    }
+    if (actions.contains("follow")) {
+      rows.add(new InlineKeyboardRow(button(labels.apply("button_follow"), FOLLOW)));
+    }
+    InlineKeyboardRow choices = new InlineKeyboardRow();
+    for (String action : actions) {
+      String said = action.startsWith("choice:") ? action.substring("choice:".length()) : "";
+      if (!said.isEmpty() && (SAY + said).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= CALLBACK_BYTES) {
+        choices.add(button(said, SAY + said));
+        if (choices.size() == 3) {
+          rows.add(choices);
+          choices = new InlineKeyboardRow();
+        }
+      }
+    }
+    if (!choices.isEmpty()) {
+      rows.add(choices);
     }
     if (actions.contains("rate")) {
       InlineKeyboardRow stars = new InlineKeyboardRow();

@@ -130,6 +130,15 @@ public final class TelegramUpdates {
     } else if (data.equals(TelegramChannel.ADVISOR)) {
       desk.askForAdvisor(TelegramChannel.NAME, chatId, name(query.getFrom()), "callback:" + query.getId());
       toast = null;
+    } else if (data.startsWith(TelegramChannel.SAY) && data.length() > TelegramChannel.SAY.length()) {
+      User from = query.getFrom();
+      desk.receive(new InboundMessage(TelegramChannel.NAME, chatId, name(from),
+          data.substring(TelegramChannel.SAY.length()), "callback:" + query.getId(),
+          from == null ? null : from.getLanguageCode()));
+      toast = null;
+    } else if (data.equals(TelegramChannel.FOLLOW)) {
+      desk.follow(TelegramChannel.NAME, chatId, name(query.getFrom()), "callback:" + query.getId());
+      toast = null;
     } else if (data.startsWith(TelegramChannel.RATE) && data.substring(TelegramChannel.RATE.length()).matches("[1-5]")) {
       boolean rated = desk.rate(TelegramChannel.NAME, chatId, Integer.parseInt(data.substring(TelegramChannel.RATE.length())));
       toast = rated ? null : "button_inactive";

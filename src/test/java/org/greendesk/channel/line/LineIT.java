@@ -148,8 +148,8 @@ class LineIT {
     assertThat(message.path("text").asText()).contains("Carbon Border Adjustment Mechanism");
     JsonNode items = message.path("quickReply").path("items");
     assertThat(items.findValuesAsText("data")).containsExactly(LineChannel.HELPFUL, LineChannel.NOT_HELPFUL,
-        LineChannel.ADVISOR);
-    assertThat(items.findValuesAsText("label")).contains("👍 Helpful", "Talk to an advisor");
+        LineChannel.ADVISOR, LineChannel.FOLLOW);
+    assertThat(items.findValuesAsText("label")).contains("👍 Helpful", "Talk to an advisor", "🔔 Follow updates");
   }
 
   @Test

@@ -142,6 +142,18 @@ class TelegramChannelTest {
   }
 
   @Test
+  void should_offer_choices_three_a_row_as_buttons_that_say_their_text() {
+    List<String> choices = List.of("choice:Korea", "choice:Japan", "choice:EU", "choice:건너뛰기", "follow");
+
+    var rows = TelegramChannel.keyboard(choices, label -> label).getKeyboard();
+
+    assertThat(rows.get(0)).extracting(button -> button.getCallbackData()).containsExactly("follow");
+    assertThat(rows.get(1)).extracting(button -> button.getCallbackData())
+        .containsExactly("say:Korea", "say:Japan", "say:EU");
+    assertThat(rows.get(2)).extracting(button -> button.getText()).containsExactly("건너뛰기");
+  }
+
+  @Test
   void should_pace_a_chat_to_one_message_a_second_without_calling_telegram() throws Exception {
     botApi.enqueue(new MockResponse().setBody(SENT));
     botApi.enqueue(new MockResponse().setBody(SENT));
