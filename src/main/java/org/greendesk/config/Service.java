@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.api.ApiRoutes;
 import org.greendesk.channel.ChannelModule;
 import org.greendesk.channel.slack.SlackApp;
-import org.greendesk.channel.telegram.TelegramBot;
 import org.greendesk.channel.web.ChatStrings;
 import org.greendesk.channel.web.HandoffStatus;
 import org.greendesk.channel.web.WebChannel;
@@ -47,17 +46,15 @@ public final class Service implements AutoCloseable {
 
   private final DeskServices services;
   private final ChatLanes lanes;
-  private final @Nullable TelegramBot telegram;
   private final @Nullable SlackApp slack;
   private final List<ChannelModule.Running> modules;
   private final WebServer web;
   private final ScheduledExecutorService watch;
 
-  private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, @Nullable SlackApp slack,
+  private Service(DeskServices services, ChatLanes lanes, @Nullable SlackApp slack,
       List<ChannelModule.Running> modules, WebServer web, ScheduledExecutorService watch) {
     this.services = services;
     this.lanes = lanes;
-    this.telegram = telegram;
     this.slack = slack;
     this.modules = modules;
     this.web = web;
@@ -68,19 +65,13 @@ public final class Service implements AutoCloseable {
    * Starts everything the settings ask for.
    *
    * @param advisorDesk where escalations go (the console's database desk until Slack is configured)
-   * @throws SendException when Telegram or a channel module refuses its credentials or cannot be reached at start
+   * @throws SendException when a channel module refuses its credentials or cannot be reached at start
    * @throws IllegalStateException naming the setting when the database or the HTTP address cannot be opened
    */
   public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)
       throws SendException {
     ChatLanes lanes = new ChatLanes(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), "greendesk-chat");
-    Settings.Telegram tg = settings.telegram();
-    TelegramBot telegram = tg.enabled()
-        ? new TelegramBot(tg.token(), tg.apiUrl(), greenDesk.messages(), tg.sendsPerSecond(), lanes) : null;
     Map<String, CustomerChannel> channels = new HashMap<>(Map.of(WebChannel.NAME, new WebChannel()));
-    if (telegram != null) {
-      channels.put(telegram.channel().name(), telegram.channel());
-    }
     ChannelModule.Context context = new ChannelModule.Context(greenDesk.messages(), lanes, clock);
     List<ChannelModule.Running> modules = settings.channels().stream().map(module -> module.open(context)).toList();
     modules.forEach(module -> module.channel().ifPresent(channel -> channels.put(channel.name(), channel)));
@@ -101,12 +92,6 @@ public final class Service implements AutoCloseable {
               new ChatStrings(greenDesk.messages())),
           new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, greenDesk::reload, services.conversations(),
               services.escalations(), settings.api().staffToken(), limiter, clock)));
-      if (telegram != null) {
-        telegram.connect(services.desk());
-        if (tg.webhook()) {
-          routes.add(telegram.webhook(tg.webhookSecret()));
-        }
-      }
       for (ChannelModule.Running module : modules) {
         module.connect(services.desk()).ifPresent(routes::add);
       }
@@ -115,13 +100,6 @@ public final class Service implements AutoCloseable {
       }
       web = WebServer.start(settings.http().host(), settings.http().port(), routes, settings.api().clientIpHeader(),
           greenDesk.metrics());
-      if (telegram != null) {
-        if (tg.webhook()) {
-          telegram.registerWebhook(tg.webhookUrl(), tg.webhookSecret());
-        } else {
-          telegram.poll();
-        }
-      }
       for (ChannelModule.Running module : modules) {
         module.start();
       }
@@ -140,9 +118,9 @@ public final class Service implements AutoCloseable {
           LOG.warn("overdue and left-behind messages not checked this minute: {}", e.toString());
         }
       }, 1, 1, TimeUnit.MINUTES);
-      return new Service(services, lanes, telegram, slack, modules, web, watch);
+      return new Service(services, lanes, slack, modules, web, watch);
     } catch (SendException | RuntimeException e) {
-      closeQuietly(modules, telegram, slack, web, lanes, services);
+      closeQuietly(modules, slack, web, lanes, services);
       throw e;
     }
   }
@@ -181,9 +159,6 @@ public final class Service implements AutoCloseable {
   /** The channels running, for the start-up line. */
   public String describe(Settings settings) {
     List<String> parts = new ArrayList<>(List.of("the web chat and REST API"));
-    if (telegram != null) {
-      parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
-    }
     modules.forEach(module -> parts.add(module.describe()));
     if (settings.slack().enabled()) {
       parts.add("Slack (" + (settings.slack().appToken() == null ? "POST /slack/events" : "Socket Mode")
@@ -195,7 +170,7 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() {
     watch.shutdownNow();
-    closeQuietly(modules, telegram, slack, web, lanes, services);
+    closeQuietly(modules, slack, web, lanes, services);
   }
 
   /** Stops the channel modules, last started first, then the other parts in the order given. */

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.greendesk.channel.ChannelModule;
+import org.greendesk.channel.SettingValues;
 import org.greendesk.conversation.Desk;
 import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.web.WebRoutes;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The LINE channel as the service starts it: {@code LINE_CHANNEL_SECRET} and {@code LINE_CHANNEL_ACCESS_TOKEN}
@@ -35,9 +35,9 @@ public final class LineModule implements ChannelModule {
 
   @Override
   public Optional<Configured> configure(Map<String, String> values) {
-    String secret = blankToNull(values.get(SECRET));
-    String token = blankToNull(values.get(TOKEN));
-    URI apiUrl = httpUrl(Optional.ofNullable(blankToNull(values.get(API_URL))).orElse(DEFAULT_API_URL));
+    String secret = SettingValues.text(values, SECRET);
+    String token = SettingValues.text(values, TOKEN);
+    URI apiUrl = httpUrl(Optional.ofNullable(SettingValues.text(values, API_URL)).orElse(DEFAULT_API_URL));
     if (secret == null && token == null) {
       return Optional.empty();
     }
@@ -64,10 +64,6 @@ public final class LineModule implements ChannelModule {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(API_URL + " must be an http(s) URL: " + url, e);
     }
-  }
-
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /** The checked settings; the secret and the token never appear in {@code toString}. */
