@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.conversation.Desk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.Doorbell;
@@ -78,7 +79,8 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Outbox outbox = new Outbox(jdbc, doorbell);
     UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
     Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, clock, metrics);
-    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics);
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock,
+        FloodGuard.perMinute(clock), metrics);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), doorbell, clock, metrics);

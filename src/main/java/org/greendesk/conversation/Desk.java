@@ -52,9 +52,12 @@ public final class Desk {
   private final DeskMetrics metrics;
   private final DeskCommands commands;
   private final EscalationLimits limits = new EscalationLimits();
+  private final FloodGuard flood;
 
+  /** @param flood how many messages a chat of any channel may send before it is asked to slow down */
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, FloodGuard flood,
+      MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.escalations = escalations;
@@ -63,14 +66,27 @@ public final class Desk {
     this.outbox = outbox;
     this.messages = messages;
     this.clock = clock;
+    this.flood = flood;
     this.metrics = new DeskMetrics(metrics);
     this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send);
   }
 
-  /** What became of a message. */
-  public enum Outcome { ANSWERED, RELAYED, DUPLICATE }
+  /** What became of a message; {@code LIMITED}: one too many from its chat, neither stored nor answered. */
+  public enum Outcome { ANSWERED, RELAYED, DUPLICATE, LIMITED }
 
+  /**
+   * Handles a message an SME typed. A chat over the flood limit is told once to slow down, in its language, and its
+   * messages are dropped until the limit has room again: a flood costs neither answers nor storage.
+   */
   public Outcome receive(InboundMessage message) {
+    FloodGuard.Verdict verdict = flood.check(message.channel() + "\n" + message.chatId());
+    if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
+      tell(message.channel(), message.chatId(), "slow_down");
+    }
+    return verdict == FloodGuard.Verdict.ALLOW ? accept(message) : Outcome.LIMITED;
+  }
+
+  private Outcome accept(InboundMessage message) {
     Instant now = clock.instant();
     ConversationStore.Conversation conversation = conversations.conversation(message.channel(), message.chatId(),
         message.displayName(), served(message.languageHint()), now);
@@ -95,7 +111,8 @@ public final class Desk {
   /** The same, from an anonymous channel's client at this address (see {@link InboundMessage#origin}). */
   public Outcome askForAdvisor(String channel, String chatId, @Nullable String displayName, @Nullable String pressId,
       @Nullable String origin) {
-    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
+    // A button is not typed: pressing it is not counted as a flood (the escalation limits brake it).
+    return accept(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
         null, origin));
   }
 

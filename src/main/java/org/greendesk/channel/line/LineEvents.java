@@ -11,7 +11,6 @@ import com.linecorp.bot.webhook.model.TextMessageContent;
 import com.linecorp.bot.webhook.model.UserMentionee;
 import com.linecorp.bot.webhook.model.UserSource;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.InboundMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,16 +24,13 @@ import org.slf4j.LoggerFactory;
 final class LineEvents {
   private static final Logger LOG = LoggerFactory.getLogger(LineEvents.class);
   private final Desk desk;
-  private final FloodGuard flood;
   private final Acknowledge acknowledge;
 
   /**
-   * @param flood how many messages a chat may send, beyond which it is asked to slow down
    * @param acknowledge answers a button press at once, the way a toast would
    */
-  LineEvents(Desk desk, FloodGuard flood, Acknowledge acknowledge) {
+  LineEvents(Desk desk, Acknowledge acknowledge) {
     this.desk = desk;
-    this.flood = flood;
     this.acknowledge = acknowledge;
   }
 
@@ -85,13 +81,6 @@ final class LineEvents {
       return;
     }
     if (group && !mentioned(content)) {
-      return;
-    }
-    FloodGuard.Verdict verdict = flood.check(chatId);
-    if (verdict != FloodGuard.Verdict.ALLOW) {
-      if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
-        desk.tell(LineChannel.NAME, chatId, "slow_down");
-      }
       return;
     }
     String text = content.text() == null ? "" : content.text().strip();

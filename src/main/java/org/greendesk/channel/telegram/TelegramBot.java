@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.SendException;
 import org.greendesk.messages.Messages;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,6 @@ public final class TelegramBot implements AutoCloseable {
   static final List<String> COMMANDS = List.of("start", "help", "events", "funding", "regulations", "advisor",
       "cancel", "language", "forget");
 
-  /** More than this from one chat in a minute is a flood, not a conversation. */
-  static final int MESSAGES_PER_MINUTE = 20;
   /** Telegram posts to a webhook over at most this many connections at once. */
   static final int WEBHOOK_CONNECTIONS = 40;
   /** An answer quicker than this needs no "typing..." hint. */
@@ -51,13 +48,12 @@ public final class TelegramBot implements AutoCloseable {
   private final String token;
   private final TelegramUrl url;
   private final ChatLanes lanes;
-  private final Clock clock;
   private @Nullable TelegramUpdates updates;
   private @Nullable TelegramBotsLongPollingApplication polling;
 
   /**
    * @param http the client every Bot API call goes through; its owner closes it
-   * @param clock paces the sends and times the floods
+   * @param clock paces the sends
    * @param messages the menu of commands and the buttons, in each language
    * @param sendsPerSecond messages a second in all ({@link TelegramChannel#PER_SECOND} for Telegram's servers)
    * @param lanes where updates are handled: in parallel across chats, in order within one
@@ -72,7 +68,6 @@ public final class TelegramBot implements AutoCloseable {
     this.typing = new TypingIndicator(client, TYPING_AFTER);
     this.channel = new TelegramChannel(client, messages, clock, sendsPerSecond);
     this.lanes = lanes;
-    this.clock = clock;
   }
 
   /** The channel that sends through this bot's client. */
@@ -94,8 +89,7 @@ public final class TelegramBot implements AutoCloseable {
         call(() -> client.execute(SetMyCommands.builder().commands(menu(language)).languageCode(language).build()));
       }
     }
-    updates = new TelegramUpdates(desk, client, username == null ? "" : username,
-        new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), clock), typing);
+    updates = new TelegramUpdates(desk, client, username == null ? "" : username, typing);
   }
 
   /** Starts long polling: each batch is handled before the next is asked for, which acknowledges it. */
