@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
@@ -18,7 +19,10 @@ import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutboxSender;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
+import org.greendesk.handoff.HandoffBrief;
+import org.greendesk.handoff.HandoffNotices;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.handoff.UnconfirmedFacts;
 import org.greendesk.messages.Messages;
 import org.greendesk.store.Database;
@@ -33,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param sender {@code null} for the advisor console, which sends nothing itself
  */
 public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
-    Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender) implements AutoCloseable {
+    Handoffs handoffs, KnowledgeCandidates candidates, @Nullable Desk desk, @Nullable OutboxSender sender)
+    implements AutoCloseable {
   public static final String ESCALATIONS = "greendesk.escalations";
   public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
@@ -48,13 +53,31 @@ public record DeskServices(Database database, ConversationStore conversations, E
    * @param unconfirmed what is unconfirmed in a cited document, for the briefs
    */
   public static DeskServices handoffsOnly(Settings settings, UnconfirmedFacts unconfirmed, Clock clock) {
-    Messages messages = messages(settings);
     Database database = open(settings);
-    Jdbc jdbc = database.jdbc();
-    EscalationStore escalations = new EscalationStore(jdbc);
-    return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
-        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, clock, new SimpleMeterRegistry()), null, null);
+    Parts parts = parts(database.jdbc(), messages(settings), new Outbox(database.jdbc(), new Doorbell()),
+        unconfirmed, clock, new SimpleMeterRegistry());
+    return new DeskServices(database, parts.conversations(), parts.escalations(), parts.handoffs(),
+        parts.candidates(), null, null);
   }
+
+  /**
+   * The conversations and the handoff on one database: each table read and written by its owner, the others
+   * reaching it through the owner's ports, and a forgotten SME's rows deleted by each owner.
+   */
+  private static Parts parts(Jdbc jdbc, Messages messages, Outbox outbox, UnconfirmedFacts unconfirmed,
+      Clock clock, MeterRegistry metrics) {
+    EscalationStore escalations = new EscalationStore(jdbc);
+    KnowledgeCandidates candidates = new KnowledgeCandidates(jdbc);
+    ConversationStore conversations = new ConversationStore(jdbc, List.of(candidates::forget, outbox::forget,
+        escalations::forget));
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, new HandoffNotices(outbox, messages, conversations),
+        new HandoffBrief(escalations, conversations, conversations, unconfirmed), conversations, candidates,
+        clock, metrics);
+    return new Parts(conversations, escalations, candidates, handoffs);
+  }
+
+  private record Parts(ConversationStore conversations, EscalationStore escalations, KnowledgeCandidates candidates,
+      Handoffs handoffs) {}
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
   public static DeskServices withDesk(Settings settings, Assistant assistant, Map<String, CustomerChannel> channels,
@@ -73,17 +96,18 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Messages messages = messages(settings);
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
-    EscalationStore escalations = new EscalationStore(jdbc);
-    ConversationStore conversations = new ConversationStore(jdbc);
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
     UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, clock, metrics);
+    Parts parts = parts(jdbc, messages, outbox, unconfirmed, clock, metrics);
+    ConversationStore conversations = parts.conversations();
+    EscalationStore escalations = parts.escalations();
+    Handoffs handoffs = parts.handoffs();
     Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock,
         FloodGuard.perMinute(clock), metrics);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
-            .orElse(false), doorbell, clock, metrics);
+            .orElse(false), conversations, doorbell, clock, metrics);
     // The registry may outlive an earlier desk (tests share one GreenDesk): its gauges read this database now.
     metrics.find(ESCALATIONS).meters().forEach(metrics::remove);
     metrics.find(OUTBOX_DEPTH).meters().forEach(metrics::remove);
@@ -93,7 +117,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     }
     Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
         .strongReference(true).register(metrics);
-    return new DeskServices(database, conversations, escalations, handoffs, desk, sender);
+    return new DeskServices(database, conversations, escalations, handoffs, parts.candidates(), desk, sender);
   }
 
   /** The message catalogues the SMEs are told things in: the same files the assistant reads. */

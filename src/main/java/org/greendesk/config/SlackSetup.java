@@ -10,7 +10,6 @@ import org.greendesk.channel.slack.SlackServices;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
-import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
 import org.greendesk.stats.DeskStats;
 import org.greendesk.store.Jdbc;
@@ -63,7 +62,7 @@ final class SlackSetup {
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
         services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant,
-        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc), new KnowledgeCandidates(jdbc),
+        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc), services.candidates(),
         new KnowledgeDrafts(settings.knowledgeDir()), slack.advisorChannel(), slack.staff(), clock));
   }
 }

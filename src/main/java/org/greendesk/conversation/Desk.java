@@ -192,7 +192,8 @@ public final class Desk {
       Optional<Escalation> open, Assistant current, @Nullable Turn turn, String language) {
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
-        ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
+        ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), conversation.smeName(),
+            SUMMARY_MESSAGES))
         : Optional.empty();
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();

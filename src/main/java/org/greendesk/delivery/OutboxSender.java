@@ -59,6 +59,7 @@ public final class OutboxSender implements AutoCloseable {
   private final Map<String, CustomerChannel> channels;
   private final AdvisorDesk desk;
   private final LongPredicate advisorHolds;
+  private final Reachability reachability;
   private final Clock clock;
   private final Jdbc jdbc;
   private final OutboxQueues queues;
@@ -70,16 +71,18 @@ public final class OutboxSender implements AutoCloseable {
 
   /**
    * @param advisorHolds whether an advisor holds the conversation with this id right now
+   * @param reachability which SMEs blocked the bot, learnt from the channels' refusals
    * @param doorbell the bell the outbox rings when it has written a message
    * @param metrics where messages sent and dropped are counted, per channel
    */
   public OutboxSender(Jdbc jdbc, Map<String, CustomerChannel> channels, AdvisorDesk desk, LongPredicate advisorHolds,
-      Doorbell doorbell, Clock clock, MeterRegistry metrics) {
+      Reachability reachability, Doorbell doorbell, Clock clock, MeterRegistry metrics) {
     this.doorbell = doorbell;
     this.jdbc = jdbc;
     this.channels = Map.copyOf(channels);
     this.desk = desk;
     this.advisorHolds = advisorHolds;
+    this.reachability = reachability;
     this.clock = clock;
     this.metrics = metrics;
     this.queues = new OutboxQueues(jdbc, Stream.concat(channels.keySet().stream(), Stream.of(Outbox.DESK)).toList(),
@@ -229,7 +232,8 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "an advisor holds the conversation", now);
       return true;
     }
-    if (row.destination().equals(Outbox.SME) && row.conversationId() != null && blocked(row.conversationId())) {
+    if (row.destination().equals(Outbox.SME) && row.conversationId() != null
+        && reachability.blocked(row.conversationId())) {
       // Until they write again: each attempt would only meet the same refusal, and count against the bot.
       drop(row, "the SME blocked the bot", now);
       return true;
@@ -250,8 +254,7 @@ public final class OutboxSender implements AutoCloseable {
         return false;
       }
       if (e.recipientGone() && row.conversationId() != null) {
-        jdbc.update("UPDATE smes SET blocked = TRUE WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)",
-            row.conversationId());
+        reachability.markBlocked(row.conversationId());
       }
       if (!e.retryable() || row.attempts() + 1 >= MAX_ATTEMPTS) {
         drop(row, e.getMessage(), now);
@@ -263,11 +266,6 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "unreadable payload: " + e.getOriginalMessage(), now);
       return true;
     }
-  }
-
-  private boolean blocked(long conversationId) {
-    return jdbc.queryOne("SELECT s.blocked FROM smes s JOIN conversations c ON c.sme_id = s.id WHERE c.id = ?",
-        row -> row.getBoolean(1), conversationId).orElse(false);
   }
 
   private void retry(OutboxQueues.Row row, String error, @Nullable Duration after, Instant now) {
