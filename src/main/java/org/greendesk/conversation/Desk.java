@@ -331,6 +331,14 @@ public final class Desk {
         .isPresent();
   }
 
+  /**
+   * The platform says the chat's SME blocked the bot or left (LINE's unfollow): nothing is sent to them until they
+   * write again, which clears it.
+   */
+  public void blocked(String channel, String chatId) {
+    conversations.find(channel, chatId).ifPresent(c -> conversations.markBlocked(c.id()));
+  }
+
   /** Deletes what GreenDesk holds on the chat's SME; returns false if it held nothing. */
   public boolean forget(String channel, String chatId) {
     return conversations.forget(channel, chatId, clock.instant());

@@ -8,6 +8,7 @@ import com.linecorp.bot.webhook.model.PostbackEvent;
 import com.linecorp.bot.webhook.model.RoomSource;
 import com.linecorp.bot.webhook.model.Source;
 import com.linecorp.bot.webhook.model.TextMessageContent;
+import com.linecorp.bot.webhook.model.UnfollowEvent;
 import com.linecorp.bot.webhook.model.UserMentionee;
 import com.linecorp.bot.webhook.model.UserSource;
 import org.greendesk.conversation.Desk;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), and a
- * welcome when a user adds the bot. In a group or room it answers only when the bot is mentioned. The ids a
+ * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), a
+ * welcome when a user adds the bot, and a stop to sending when they block it (unfollow). In a group or room it answers only when the bot is mentioned. The ids a
  * redelivered event repeats (the message's, the event's) make the desk handle it once. Thread safe.
  */
 final class LineEvents {
@@ -43,6 +44,8 @@ final class LineEvents {
       source = e.source();
     } else if (event instanceof FollowEvent e) {
       source = e.source();
+    } else if (event instanceof UnfollowEvent e) {
+      source = e.source();
     }
     if (source instanceof GroupSource group) {
       return group.groupId();
@@ -65,7 +68,11 @@ final class LineEvents {
       } else if (event instanceof PostbackEvent e) {
         postback(chatId, e);
       } else if (event instanceof FollowEvent e) {
+        // Like any message from the SME, this clears a block an unfollow left.
         desk.receive(new InboundMessage(LineChannel.NAME, chatId, null, "/start", "follow:" + e.webhookEventId()));
+      } else if (event instanceof UnfollowEvent) {
+        // Blocked: every push would be refused until they add the bot again.
+        desk.blocked(LineChannel.NAME, chatId);
       }
     } catch (RuntimeException e) {
       LOG.warn("LINE event {} could not be handled: {}", event.getClass().getSimpleName(), e.toString());

@@ -104,6 +104,15 @@ class LineIT {
         + data + "\"}}]}";
   }
 
+  /** A user adding ({@code follow}) or blocking ({@code unfollow}) the bot. */
+  private static String friendship(String type, String eventId) {
+    return "{\"destination\":\"Ubot\",\"events\":[{\"type\":\"" + type + "\",\"mode\":\"active\","
+        + "\"timestamp\":1763884800000,\"source\":{\"type\":\"user\",\"userId\":\"U4af4980629\"},"
+        + "\"webhookEventId\":\"" + eventId + "\",\"deliveryContext\":{\"isRedelivery\":false}"
+        + ("follow".equals(type) ? ",\"replyToken\":\"r-" + eventId + "\",\"follow\":{\"isUnblocked\":true}" : "")
+        + "}]}";
+  }
+
   private HttpResponse<String> post(String body, String signature) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + LineWebhook.PATH))
         .header("Content-Type", "application/json").header(LineWebhook.SIGNATURE_HEADER, signature)
@@ -206,6 +215,24 @@ class LineIT {
     assertThat(pressed.statusCode()).isEqualTo(200);
     nextPush();
     assertThat(service.services().escalations().count(EscalationState.QUEUED)).isEqualTo(1);
+  }
+
+  @Test
+  void should_stop_sending_to_a_user_who_blocked_the_bot_until_they_add_it_again() throws Exception {
+    // given a user the bot has answered
+    postSigned(textEvent("5007", "What is CBAM?", false));
+    nextPush();
+
+    // when they block the bot
+    assertThat(postSigned(friendship("unfollow", "01EVunfollow")).statusCode()).isEqualTo(200);
+
+    // then they are marked blocked
+    assertThat(count("smes WHERE blocked = TRUE")).isEqualTo(1);
+
+    // and when they add it again, the mark is cleared and they are welcomed
+    assertThat(postSigned(friendship("follow", "01EVfollow")).statusCode()).isEqualTo(200);
+    nextPush();
+    assertThat(count("smes WHERE blocked = TRUE")).isZero();
   }
 
   @Test
