@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.slack.SlackChannel;
 import org.greendesk.channel.slack.SlackServices;
+import org.greendesk.conversation.AnswerFigures;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
@@ -62,7 +63,7 @@ final class SlackSetup {
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
         services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant,
-        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc), services.candidates(),
+        greenDesk::knowledge, greenDesk::reload, new DeskStats(jdbc, new AnswerFigures(jdbc)), services.candidates(),
         new KnowledgeDrafts(settings.knowledgeDir()), slack.advisorChannel(), slack.staff(), clock));
   }
 }
