@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.api.ApiRoutes;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.channel.ChannelModule;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.web.ChatStrings;
@@ -104,11 +105,8 @@ public final class Service implements AutoCloseable {
         module.start();
       }
       services.sender().start(OUTBOX_POLL);
-      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "greendesk-watch");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+          DaemonThreads.named("greendesk-watch"));
       // A task that throws is never run again: each round catches what it meets and tries again the next minute.
       watch.scheduleWithFixedDelay(() -> {
         try {

@@ -14,12 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
 import java.util.stream.Stream;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,7 +64,8 @@ public final class OutboxSender implements AutoCloseable {
   private final Jdbc jdbc;
   private final OutboxQueues queues;
   private final MeterRegistry metrics;
-  private final ExecutorService sending = Executors.newFixedThreadPool(PARALLEL_SENDS, daemon("greendesk-send"));
+  private final ExecutorService sending = Executors.newFixedThreadPool(PARALLEL_SENDS,
+      DaemonThreads.named("greendesk-send"));
   private final AtomicBoolean running = new AtomicBoolean();
   private final Doorbell doorbell;
   private volatile @Nullable Thread loop;
@@ -158,7 +159,7 @@ public final class OutboxSender implements AutoCloseable {
     if (running.getAndSet(true)) {
       throw new IllegalStateException("already started");
     }
-    loop = daemon("greendesk-outbox").newThread(() -> {
+    loop = DaemonThreads.named("greendesk-outbox").newThread(() -> {
       while (running.get()) {
         try {
           // Stops starting sends as soon as close is called: close sends the rest, within its own bound.
@@ -200,15 +201,6 @@ public final class OutboxSender implements AutoCloseable {
       LOG.warn("outbox sender still busy after {} ms; what is left is sent at the next start", budget.toMillis());
     }
     sending.shutdown();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** True when the row is done with (sent or dropped), false when it waits for a retry. */
