@@ -21,7 +21,6 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -130,10 +129,8 @@ public final class TelegramBot implements AutoCloseable {
   private static <T> T call(ApiCall<T> call) throws SendException {
     try {
       return call.run();
-    } catch (TelegramApiRequestException e) {
-      throw TelegramChannel.translate(e);
     } catch (TelegramApiException e) {
-      throw SendException.retry("Telegram unreachable: " + e.getMessage(), null);
+      throw TelegramChannel.translate(e);
     }
   }
 
