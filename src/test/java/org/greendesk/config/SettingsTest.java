@@ -26,20 +26,6 @@ class SettingsTest {
   }
 
   @Test
-  void should_refuse_a_webhook_without_its_secret_naming_both_settings() {
-    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_BOT_TOKEN", "1:t",
-        "TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook")))
-        .hasMessageContaining("TELEGRAM_WEBHOOK_URL").hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
-  }
-
-  @Test
-  void should_refuse_a_secret_telegram_would_not_accept() {
-    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
-        "TELEGRAM_WEBHOOK_SECRET", "has spaces!")))
-        .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
-  }
-
-  @Test
   void should_name_the_setting_of_a_malformed_url_or_port() {
     assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_WEBHOOK_URL", "desk.example.org",
         "TELEGRAM_WEBHOOK_SECRET", "abc"))).hasMessageStartingWith("TELEGRAM_WEBHOOK_URL");

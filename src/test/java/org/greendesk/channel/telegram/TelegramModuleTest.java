@@ -35,6 +35,13 @@ class TelegramModuleTest {
   }
 
   @Test
+  void should_refuse_a_secret_telegram_would_not_accept() {
+    assertThatThrownBy(() -> module.configure(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
+        "TELEGRAM_WEBHOOK_SECRET", "has spaces!")))
+        .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
+  }
+
+  @Test
   void should_name_a_webhook_setting_given_without_the_token() {
     assertThatThrownBy(() -> module.configure(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
         "TELEGRAM_WEBHOOK_SECRET", "abc")))
