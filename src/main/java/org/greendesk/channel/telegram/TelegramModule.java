@@ -72,8 +72,7 @@ public final class TelegramModule implements ChannelModule {
       int sendsPerSecond) implements Configured {
     @Override
     public Running open(Context context) {
-      OkHttpClient http = httpClient();
-      return new Telegram(this, http, new TelegramBot(token, apiUrl, http, context.clock(), context.messages(),
+      return new Telegram(this, new TelegramBot(token, apiUrl, httpClient(), context.clock(), context.messages(),
           sendsPerSecond, context.lanes()));
     }
 
@@ -94,7 +93,7 @@ public final class TelegramModule implements ChannelModule {
   }
 
   /** The running bot: sends from the start, receives once started (polling) or once Telegram posts (webhook). */
-  private record Telegram(TelegramSettings settings, OkHttpClient http, TelegramBot bot) implements Running {
+  private record Telegram(TelegramSettings settings, TelegramBot bot) implements Running {
     @Override
     public Optional<CustomerChannel> channel() {
       return Optional.of(bot.channel());
@@ -128,8 +127,8 @@ public final class TelegramModule implements ChannelModule {
       } catch (Exception e) {
         LOG.warn("while stopping Telegram: {}", e.toString());
       }
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      // The HTTP client stays open: the outbox's last drain, after this, still sends through it. Its threads are
+      // OkHttp's daemons, released when idle.
     }
   }
 }
