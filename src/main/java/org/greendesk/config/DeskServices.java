@@ -1,10 +1,12 @@
 package org.greendesk.config;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,10 +37,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param desk {@code null} for the advisor console, which only acts on escalations
  * @param sender {@code null} for the advisor console, which sends nothing itself
+ * @param unregisterGauges takes the gauges that read this database out of the registry they were put in
  */
 public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
-    Handoffs handoffs, KnowledgeCandidates candidates, @Nullable Desk desk, @Nullable OutboxSender sender)
-    implements AutoCloseable {
+    Handoffs handoffs, KnowledgeCandidates candidates, @Nullable Desk desk, @Nullable OutboxSender sender,
+    Runnable unregisterGauges) implements AutoCloseable {
   public static final String ESCALATIONS = "greendesk.escalations";
   public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
@@ -57,7 +60,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Parts parts = parts(database.jdbc(), messages(settings), new Outbox(database.jdbc(), new Doorbell()),
         unconfirmed, clock, new SimpleMeterRegistry());
     return new DeskServices(database, parts.conversations(), parts.escalations(), parts.handoffs(),
-        parts.candidates(), null, null);
+        parts.candidates(), null, null, () -> {});
   }
 
   /**
@@ -108,16 +111,16 @@ public record DeskServices(Database database, ConversationStore conversations, E
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
             .orElse(false), conversations, doorbell, clock, metrics);
-    // The registry may outlive an earlier desk (tests share one GreenDesk): its gauges read this database now.
-    metrics.find(ESCALATIONS).meters().forEach(metrics::remove);
-    metrics.find(OUTBOX_DEPTH).meters().forEach(metrics::remove);
+    List<Meter> gauges = new ArrayList<>();
     for (EscalationState state : EscalationState.values()) {
-      Gauge.builder(ESCALATIONS, escalations, store -> store.count(state)).description("escalations by state")
-          .tag("state", state.wire()).strongReference(true).register(metrics);
+      gauges.add(Gauge.builder(ESCALATIONS, escalations, store -> store.count(state))
+          .description("escalations by state").tag("state", state.wire()).strongReference(true).register(metrics));
     }
-    Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
-        .strongReference(true).register(metrics);
-    return new DeskServices(database, conversations, escalations, handoffs, parts.candidates(), desk, sender);
+    gauges.add(Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
+        .strongReference(true).register(metrics));
+    // The gauges read this database: they go with it, whoever else holds the registry.
+    return new DeskServices(database, conversations, escalations, handoffs, parts.candidates(), desk, sender,
+        () -> gauges.forEach(metrics::remove));
   }
 
   /** The message catalogues the SMEs are told things in: the same files the assistant reads. */
@@ -150,7 +153,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }
 
-  /** Stops the outbox sender (after a last drain), then closes the database. */
+  /** Stops the outbox sender (after a last drain), then removes the gauges and closes the database they read. */
   @Override
   public void close() {
     try {
@@ -160,6 +163,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      unregisterGauges.run();
       database.close();
     }
   }
