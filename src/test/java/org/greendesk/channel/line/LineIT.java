@@ -124,6 +124,15 @@ class LineIT {
         new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
   }
 
+  /**
+   * Posts a later message (small talk, answered without sources) from the same user and returns the text of the next push: the chat's messages go out
+   * in order, so whatever the earlier events caused has been pushed by then.
+   */
+  private String answerToALaterMessage(String messageId) throws Exception {
+    assertThat(postSigned(textEvent(messageId, "Thanks!", false)).statusCode()).isEqualTo(200);
+    return firstMessage(nextPush()).path("text").asText();
+  }
+
   private RecordedRequest nextPush() throws InterruptedException {
     RecordedRequest push = pushes.poll(30, TimeUnit.SECONDS);
     assertThat(push).as("a push to the fake LINE API").isNotNull();
@@ -190,7 +199,8 @@ class LineIT {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(firstMessage(nextPush()).path("text").asText()).contains("Carbon Border Adjustment Mechanism");
-    assertThat(pushes.poll(2, TimeUnit.SECONDS)).as("the redelivered event is answered once").isNull();
+    assertThat(answerToALaterMessage("5013")).as("the redelivered event is answered once")
+        .doesNotContain("Carbon Border Adjustment Mechanism");
   }
 
   @Test
@@ -249,6 +259,7 @@ class LineIT {
     assertThat(retried.getHeader("X-Line-Retry-Key")).as("LINE accepts a retried push once")
         .isEqualTo(refused.getHeader("X-Line-Retry-Key"));
     assertThat(firstMessage(retried).path("text").asText()).contains("Carbon Border Adjustment Mechanism");
-    assertThat(pushes.poll(2, TimeUnit.SECONDS)).as("delivered on the second push").isNull();
+    assertThat(answerToALaterMessage("5016")).as("delivered on the second push")
+        .doesNotContain("Carbon Border Adjustment Mechanism");
   }
 }

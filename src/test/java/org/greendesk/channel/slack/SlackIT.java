@@ -18,6 +18,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.greendesk.Eventually;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
@@ -107,16 +108,9 @@ class SlackIT {
   }
 
   /** The card's message ts, once the desk has recorded it (just after Slack answered the post). */
-  private String cardOf(long escalation) throws InterruptedException {
+  private String cardOf(long escalation) {
     SlackCards cards = new SlackCards(service.services().database().jdbc());
-    for (int i = 0; i < 100; i++) {
-      var card = cards.forEscalation(escalation);
-      if (card.isPresent()) {
-        return card.get().ts();
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-    throw new AssertionError("no card recorded for escalation " + escalation);
+    return Eventually.value("the card of escalation " + escalation, () -> cards.forEscalation(escalation)).ts();
   }
 
   private static String next(BlockingQueue<String> queue, Predicate<String> wanted) throws InterruptedException {
