@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Handoff;
-import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Language;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
@@ -89,7 +88,7 @@ public final class Desk {
   private Outcome accept(InboundMessage message) {
     Instant now = clock.instant();
     ConversationStore.Conversation conversation = conversations.conversation(message.channel(), message.chatId(),
-        message.displayName(), served(message.languageHint()), now);
+        message.displayName(), DeskReplies.served(messages, message.languageHint()), now);
     Optional<Long> stored = conversations.storeInbound(conversation.id(), message.channelMessageId(), message.text(), now);
     metrics.received(message.channel(), stored.isPresent());
     if (stored.isEmpty()) {
@@ -179,10 +178,12 @@ public final class Desk {
     boolean escalates = turn != null && turn.answer().handoff() == Handoff.CREATED;
     if (escalates && open.isPresent()) {
       // The case is with the advisors already: saying a new one was opened would be untrue.
-      turn = withoutEscalation(turn, language, "already_in_queue", "already in the advisor queue");
+      turn = DeskReplies.withoutEscalation(messages, turn, language, "already_in_queue",
+          "already in the advisor queue");
     } else if (escalates && !limits.take(conversation.id(), origin, clock.instant())) {
       metrics.escalationRefused();
-      turn = withoutEscalation(turn, language, "advisor_limited", "too many requests for an advisor");
+      turn = DeskReplies.withoutEscalation(messages, turn, language, "advisor_limited",
+          "too many requests for an advisor");
     }
     answered(conversation, messageId, text, open, current, turn, language);
     return Outcome.ANSWERED;
@@ -192,8 +193,8 @@ public final class Desk {
       Optional<Escalation> open, Assistant current, @Nullable Turn turn, String language) {
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
-        ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), conversation.smeName(),
-            SUMMARY_MESSAGES))
+        ? current.handoffSummary(turn.answer().reason(),
+            handoffs.lastMessages(conversation.id(), conversation.smeName(), SUMMARY_MESSAGES))
         : Optional.empty();
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();
@@ -204,7 +205,7 @@ public final class Desk {
       if (turn != null) {
         conversations.storeAnswer(conversation.id(), turn, now);
         outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.BOT,
-            message(turn.answer(), language), now);
+            DeskReplies.message(turn.answer(), language), now);
         if (turn.answer().handoff() == Handoff.CREATED) {
           Answer a = turn.answer();
           handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), a.question(), a.intent().wire(),
@@ -214,18 +215,6 @@ public final class Desk {
       conversations.markProcessed(messageId);
       return null;
     });
-  }
-
-  /**
-   * The turn as it is when no escalation is opened: the notice that one was (the answer's first paragraph, see the
-   * assistant) gives way to the catalogue's {@code notice}; what the sources say stays.
-   */
-  private Turn withoutEscalation(Turn turn, String language, String notice, String why) {
-    Answer a = turn.answer();
-    int rest = a.text().indexOf("\n\n");
-    String text = messages.text(language, notice) + (rest < 0 ? "" : a.text().substring(rest));
-    return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), a.intent(),
-        Handoff.NONE, why + ": " + a.reason()), turn.economies());
   }
 
   private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {
@@ -248,27 +237,6 @@ public final class Desk {
 
   private static String knownLanguage(ConversationStore.Conversation conversation) {
     return conversation.language() == null ? Messages.ENGLISH : conversation.language();
-  }
-
-  /** The channel's guess of the user's language ("pt-br", "zh-hans") if GreenDesk speaks it. */
-  private @Nullable String served(@Nullable String hint) {
-    if (hint == null || hint.isBlank()) {
-      return null;
-    }
-    String code = hint.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
-    return messages.speaks(code) ? code : null;
-  }
-
-  /** The answer as the channels receive it: its text, its sources as links, and the buttons it calls for. */
-  static OutgoingMessage message(Answer answer, String language) {
-    List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
-        .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
-    List<String> actions = switch (answer.handoff()) {
-      case OFFERED -> List.of("feedback", "advisor");
-      case CREATED -> List.of();
-      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor");
-    };
-    return new OutgoingMessage(answer.text(), links, actions, language);
   }
 
   /** Sends the chat a text of the catalogue ({@code slow_down}, {@code text_only}...) in its SME's language. */

@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), a
- * welcome when a user adds the bot, and a stop to sending when they block it (unfollow). In a group or room it answers only when the bot is mentioned. The ids a
- * redelivered event repeats (the message's, the event's) make the desk handle it once. Thread safe.
+ * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), a welcome
+ * when a user adds the bot, and a stop to sending when they block it (unfollow). In a group or room it answers only
+ * when the bot is mentioned. The ids a redelivered event repeats (the message's, the event's) make the desk handle
+ * it once. Thread safe.
  */
 final class LineEvents {
   private static final Logger LOG = LoggerFactory.getLogger(LineEvents.class);
