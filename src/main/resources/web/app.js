@@ -185,8 +185,10 @@ async function post(text, shown) {
   try {
     await ensureSession();
     const result = await call('POST', 'chat/messages', { text, id: messageId() });
-    // Relayed to the advisor holding the conversation, or already answered: no bot answer is coming.
-    if (result.outcome === 'relayed' || result.outcome === 'duplicate') expectReply(false);
+    // Relayed to the advisor holding the conversation, already answered, or one too many: no bot answer is coming.
+    if (result.outcome === 'relayed' || result.outcome === 'duplicate' || result.outcome === 'limited') {
+      expectReply(false);
+    }
     return true;
   } catch (e) {
     expectReply(false);

@@ -32,6 +32,7 @@ import org.greendesk.knowledge.KnowledgeFormatException;
 import org.greendesk.knowledge.KnowledgeProblem;
 import org.greendesk.search.KnowledgeReload;
 import org.greendesk.search.Reindexed;
+import org.greendesk.search.SearchQuery;
 import org.greendesk.web.JsonRequests;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.StaticFile;
@@ -110,7 +111,7 @@ public final class ApiRoutes implements WebRoutes {
     if (key != null && (key.isBlank() || key.length() > MAX_CONVERSATION_CHARS)) {
       throw new BadRequestResponse("\"conversation\" must be 1-" + MAX_CONVERSATION_CHARS + " characters");
     }
-    int topK = (int) JsonRequests.number(ctx, "top_k", 3, 1, 100);
+    int topK = (int) JsonRequests.number(ctx, "top_k", 3, 1, SearchQuery.MAX_TOP_K);
     Turn turn;
     if (key == null) {
       turn = assistant.get().reply(request.q(), List.of(), topK);

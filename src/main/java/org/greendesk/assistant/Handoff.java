@@ -1,12 +1,8 @@
 package org.greendesk.assistant;
 
-import java.util.Locale;
+import org.greendesk.base.WireName;
 
 /** Whether a person is brought in: not at all, offered to the user, or an escalation created. */
-public enum Handoff {
+public enum Handoff implements WireName {
   NONE, OFFERED, CREATED;
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

@@ -1,15 +1,11 @@
 package org.greendesk.assistant;
 
 import java.util.Locale;
+import org.greendesk.base.WireName;
 
 /** What a message is about, as the contract names it. */
-public enum Intent {
+public enum Intent implements WireName {
   REGULATION, FUNDING, EVENT, DIRECTORY, GUIDE, ORGANISATION, SMALLTALK, ADVISOR_REQUEST, OUT_OF_SCOPE;
-
-  /** The contract's spelling: lower case with underscores. */
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * The intent of a question answered from a document of this category. A knowledge folder of another domain may

@@ -1,6 +1,6 @@
 package org.greendesk.assistant;
 
-import java.util.Locale;
+import org.greendesk.base.WireName;
 
 /**
  * A language model call that produced no answer. The assistant never shows it to the SME: it answers
@@ -10,7 +10,7 @@ public final class ModelException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why there is no answer; {@link #countsAsFailure()} says which kinds tell that the server is unwell. */
-  public enum Kind {
+  public enum Kind implements WireName {
     /** The model did not answer in time. */
     TIMEOUT,
     /** The server failed (5xx, rate limit, connection refused, unreadable response). */
@@ -21,10 +21,6 @@ public final class ModelException extends RuntimeException {
     BUSY,
     /** The circuit breaker is open after repeated failures; this call was not made. */
     CIRCUIT_OPEN;
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
 
     /** True for the kinds that count towards opening the circuit breaker. */
     public boolean countsAsFailure() {

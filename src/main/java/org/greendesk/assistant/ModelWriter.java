@@ -3,11 +3,11 @@ package org.greendesk.assistant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.greendesk.base.WireName;
 import org.greendesk.knowledge.Passage;
 import org.greendesk.knowledge.PassageKind;
 import org.greendesk.search.DocumentHit;
@@ -48,7 +48,7 @@ public final class ModelWriter {
   }
 
   /** Why a model-written answer was set aside; {@link #wire()} is its metrics tag. */
-  public enum Problem {
+  public enum Problem implements WireName {
     MODEL_ERROR("the model did not answer"),
     EMPTY("the model's answer was empty"),
     NO_CITATION("the model's answer cites no passage"),
@@ -65,10 +65,6 @@ public final class ModelWriter {
     /** Says it for a person reading the answer's {@code reason}. */
     public String reason() {
       return reason;
-    }
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -13,6 +13,7 @@ import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Turn;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.contract.Json;
+import org.greendesk.search.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +42,8 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (topK < 1 || topK > 100) {
-      terminal.err().println("--top-k must be between 1 and 100: " + topK);
+    if (!SearchQuery.validTopK(topK)) {
+      terminal.err().println("--top-k must be between 1 and " + SearchQuery.MAX_TOP_K + ": " + topK);
       return 2;
     }
     if (!question.equals("-") && question.isBlank()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.conversation.Desk;
@@ -39,11 +40,8 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "chat-outbox");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+        DaemonThreads.named("chat-outbox"));
     try (GreenDesk greenDesk = launcher.open(terminal).orElse(null)) {
       if (greenDesk == null) {
         return launcher.failure();

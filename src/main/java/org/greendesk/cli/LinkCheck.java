@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLException;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.knowledge.SourceLink;
 import org.jspecify.annotations.Nullable;
 
@@ -101,11 +102,8 @@ final class LinkCheck {
 
   /** Each URL's outcome, in the order given. */
   Map<String, Outcome> check(Iterable<String> urls) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
-      Thread thread = new Thread(task, "greendesk-link-check");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency,
+        DaemonThreads.named("greendesk-link-check"));
     try {
       Map<String, Future<Outcome>> pending = new LinkedHashMap<>();
       urls.forEach(url -> pending.put(url, pool.submit(() -> outcome(url))));

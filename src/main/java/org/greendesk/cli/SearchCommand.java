@@ -51,8 +51,9 @@ final class SearchCommand implements Callable<Integer> {
       terminal.err().println("--mode must be bm25, dense or hybrid: " + mode);
       return 2;
     }
-    if (topK < 1 || topK > 100 || (!query.equals("-") && query.isBlank())) {
-      terminal.err().println(query.isBlank() ? "The query is empty." : "--top-k must be between 1 and 100: " + topK);
+    if (!SearchQuery.validTopK(topK) || (!query.equals("-") && query.isBlank())) {
+      terminal.err().println(query.isBlank() ? "The query is empty."
+          : "--top-k must be between 1 and " + SearchQuery.MAX_TOP_K + ": " + topK);
       return 2;
     }
     try (GreenDesk desk = launcher.open(terminal).orElse(null)) {

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         service = Service.start(settings, greenDesk, new DatabaseDesk(), Clock.systemUTC());
       } catch (SendException e) {
-        terminal.err().println("Cannot start the Telegram bot (TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL): "
+        terminal.err().println("Cannot start a channel (check its token and API URL settings): "
             + e.getMessage());
         return 1;
       } catch (IllegalStateException e) {

@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.greendesk.channel.ChannelModule;
 import org.greendesk.channel.line.LineModule;
+import org.greendesk.channel.telegram.TelegramModule;
 
 /** The channels that plug in as modules: adding one is adding its line here, and nothing else in the centre. */
 final class ChannelModules {
   private static final List<ChannelModule> ALL = List.of(
+      new TelegramModule(),
       new LineModule());
 
   private ChannelModules() {}

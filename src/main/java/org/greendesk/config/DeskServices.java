@@ -1,16 +1,19 @@
 package org.greendesk.config;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.conversation.Desk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.delivery.Doorbell;
@@ -19,7 +22,10 @@ import org.greendesk.delivery.OutboxSender;
 import org.greendesk.follow.Follows;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
+import org.greendesk.handoff.HandoffBrief;
+import org.greendesk.handoff.HandoffNotices;
 import org.greendesk.handoff.Handoffs;
+import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.handoff.SmeProfiles;
 import org.greendesk.handoff.UnconfirmedFacts;
 import org.greendesk.messages.Messages;
@@ -37,10 +43,11 @@ import org.jspecify.annotations.Nullable;
  * @param desk {@code null} for the advisor console, which only acts on escalations
  * @param sender {@code null} for the advisor console, which sends nothing itself
  * @param follows what SMEs follow, the notices and the reminders; {@code null} for the advisor console
+ * @param unregisterGauges takes the gauges that read this database out of the registry they were put in
  */
 public record DeskServices(Database database, ConversationStore conversations, EscalationStore escalations,
-    Handoffs handoffs, @Nullable Desk desk, @Nullable OutboxSender sender, @Nullable Follows follows)
-    implements AutoCloseable {
+    Handoffs handoffs, KnowledgeCandidates candidates, @Nullable Desk desk, @Nullable OutboxSender sender,
+    @Nullable Follows follows, Runnable unregisterGauges) implements AutoCloseable {
   public static final String ESCALATIONS = "greendesk.escalations";
   public static final String OUTBOX_DEPTH = "greendesk.outbox.depth";
 
@@ -55,17 +62,34 @@ public record DeskServices(Database database, ConversationStore conversations, E
    * @param unconfirmed what is unconfirmed in a cited document, for the briefs
    */
   public static DeskServices handoffsOnly(Settings settings, UnconfirmedFacts unconfirmed, Clock clock) {
-    Messages messages = messages(settings);
     Database database = open(settings);
-    Jdbc jdbc = database.jdbc();
-    EscalationStore escalations = new EscalationStore(jdbc);
     // The console shows the brief, profile included.
-    ProfileStore profiles = new ProfileStore(jdbc);
+    ProfileStore profiles = new ProfileStore(database.jdbc());
     SmeProfiles lines = id -> profiles.find(id).flatMap(p -> ProfileText.brief(p.profile()));
-    return new DeskServices(database, new ConversationStore(jdbc), escalations, new Handoffs(jdbc, escalations,
-        new Outbox(jdbc, new Doorbell()), messages, unconfirmed, lines, clock, new SimpleMeterRegistry()), null, null,
-        null);
+    Parts parts = parts(database.jdbc(), messages(settings), new Outbox(database.jdbc(), new Doorbell()),
+        unconfirmed, lines, clock, new SimpleMeterRegistry());
+    return new DeskServices(database, parts.conversations(), parts.escalations(), parts.handoffs(),
+        parts.candidates(), null, null, null, () -> {});
   }
+
+  /**
+   * The conversations and the handoff on one database: each table read and written by its owner, the others
+   * reaching it through the owner's ports, and a forgotten SME's rows deleted by each owner.
+   */
+  private static Parts parts(Jdbc jdbc, Messages messages, Outbox outbox, UnconfirmedFacts unconfirmed,
+      SmeProfiles profiles, Clock clock, MeterRegistry metrics) {
+    EscalationStore escalations = new EscalationStore(jdbc);
+    KnowledgeCandidates candidates = new KnowledgeCandidates(jdbc);
+    ConversationStore conversations = new ConversationStore(jdbc, List.of(candidates::forget, outbox::forget,
+        escalations::forget));
+    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, new HandoffNotices(outbox, messages, conversations),
+        new HandoffBrief(escalations, conversations, conversations, unconfirmed, profiles), conversations, candidates,
+        clock, metrics);
+    return new Parts(conversations, escalations, candidates, handoffs);
+  }
+
+  private record Parts(ConversationStore conversations, EscalationStore escalations, KnowledgeCandidates candidates,
+      Handoffs handoffs) {}
 
   /** Everything, on a fixed assistant, with its meters kept in memory only (the terminal chat, tests). */
   public static DeskServices withDesk(Settings settings, Assistant assistant, Map<String, CustomerChannel> channels,
@@ -84,31 +108,31 @@ public record DeskServices(Database database, ConversationStore conversations, E
     Messages messages = messages(settings);
     Database database = open(settings);
     Jdbc jdbc = database.jdbc();
-    EscalationStore escalations = new EscalationStore(jdbc);
-    ConversationStore conversations = new ConversationStore(jdbc);
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
     UnconfirmedFacts unconfirmed = id -> assistant.get().knowledge().document(id).map(d -> d.review().unconfirmed());
     Profiles profiles = Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock);
-    Handoffs handoffs = new Handoffs(jdbc, escalations, outbox, messages, unconfirmed, profiles::brief, clock,
-        metrics);
+    Parts parts = parts(jdbc, messages, outbox, unconfirmed, profiles::brief, clock, metrics);
+    ConversationStore conversations = parts.conversations();
+    EscalationStore escalations = parts.escalations();
+    Handoffs handoffs = parts.handoffs();
     Follows follows = Follows.on(jdbc, () -> assistant.get().knowledge(), outbox, messages, clock,
         List.of(profiles.dates()));
-    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
-        follows.commands(), profiles);
+    Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock,
+        FloodGuard.perMinute(clock), metrics, follows.commands(), profiles);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
         conversation -> escalations.openFor(conversation).map(e -> e.state() == EscalationState.CLAIMED)
-            .orElse(false), doorbell, clock, metrics);
-    // The registry may outlive an earlier desk (tests share one GreenDesk): its gauges read this database now.
-    metrics.find(ESCALATIONS).meters().forEach(metrics::remove);
-    metrics.find(OUTBOX_DEPTH).meters().forEach(metrics::remove);
+            .orElse(false), conversations, doorbell, clock, metrics);
+    List<Meter> gauges = new ArrayList<>();
     for (EscalationState state : EscalationState.values()) {
-      Gauge.builder(ESCALATIONS, escalations, store -> store.count(state)).description("escalations by state")
-          .tag("state", state.wire()).strongReference(true).register(metrics);
+      gauges.add(Gauge.builder(ESCALATIONS, escalations, store -> store.count(state))
+          .description("escalations by state").tag("state", state.wire()).strongReference(true).register(metrics));
     }
-    Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
-        .strongReference(true).register(metrics);
-    return new DeskServices(database, conversations, escalations, handoffs, desk, sender, follows);
+    gauges.add(Gauge.builder(OUTBOX_DEPTH, sender, OutboxSender::pending).description("messages waiting in the outbox")
+        .strongReference(true).register(metrics));
+    // The gauges read this database: they go with it, whoever else holds the registry.
+    return new DeskServices(database, conversations, escalations, handoffs, parts.candidates(), desk, sender,
+        follows, () -> gauges.forEach(metrics::remove));
   }
 
   /** The message catalogues the SMEs are told things in: the same files the assistant reads. */
@@ -141,7 +165,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }
 
-  /** Stops the outbox sender (after a last drain), then closes the database. */
+  /** Stops the outbox sender (after a last drain), then removes the gauges and closes the database they read. */
   @Override
   public void close() {
     try {
@@ -151,6 +175,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      unregisterGauges.run();
       database.close();
     }
   }

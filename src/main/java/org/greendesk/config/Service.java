@@ -15,9 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.api.ApiRoutes;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.channel.ChannelModule;
 import org.greendesk.channel.slack.SlackApp;
-import org.greendesk.channel.telegram.TelegramBot;
 import org.greendesk.channel.web.ChatStrings;
 import org.greendesk.channel.web.HandoffStatus;
 import org.greendesk.channel.web.WebChannel;
@@ -52,19 +52,17 @@ public final class Service implements AutoCloseable {
 
   private final DeskServices services;
   private final ChatLanes lanes;
-  private final @Nullable TelegramBot telegram;
   private final @Nullable SlackApp slack;
   private final List<ChannelModule.Running> modules;
   private final WebServer web;
   private final ScheduledExecutorService watch;
   private final ReminderSchedule reminders;
 
-  private Service(DeskServices services, ChatLanes lanes, @Nullable TelegramBot telegram, @Nullable SlackApp slack,
+  private Service(DeskServices services, ChatLanes lanes, @Nullable SlackApp slack,
       List<ChannelModule.Running> modules, WebServer web, ScheduledExecutorService watch, ReminderSchedule reminders) {
     this.reminders = reminders;
     this.services = services;
     this.lanes = lanes;
-    this.telegram = telegram;
     this.slack = slack;
     this.modules = modules;
     this.web = web;
@@ -75,19 +73,13 @@ public final class Service implements AutoCloseable {
    * Starts everything the settings ask for.
    *
    * @param advisorDesk where escalations go (the console's database desk until Slack is configured)
-   * @throws SendException when Telegram or a channel module refuses its credentials or cannot be reached at start
+   * @throws SendException when a channel module refuses its credentials or cannot be reached at start
    * @throws IllegalStateException naming the setting when the database or the HTTP address cannot be opened
    */
   public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)
       throws SendException {
     ChatLanes lanes = new ChatLanes(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), "greendesk-chat");
-    Settings.Telegram tg = settings.telegram();
-    TelegramBot telegram = tg.enabled()
-        ? new TelegramBot(tg.token(), tg.apiUrl(), greenDesk.messages(), tg.sendsPerSecond(), lanes) : null;
     Map<String, CustomerChannel> channels = new HashMap<>(Map.of(WebChannel.NAME, new WebChannel()));
-    if (telegram != null) {
-      channels.put(telegram.channel().name(), telegram.channel());
-    }
     ChannelModule.Context context = new ChannelModule.Context(greenDesk.messages(), lanes, clock);
     List<ChannelModule.Running> modules = settings.channels().stream().map(module -> module.open(context)).toList();
     modules.forEach(module -> module.channel().ifPresent(channel -> channels.put(channel.name(), channel)));
@@ -110,12 +102,6 @@ public final class Service implements AutoCloseable {
               new ChatStrings(greenDesk.messages())),
           new ApiRoutes(greenDesk::assistant, greenDesk::knowledge, reload, services.conversations(),
               services.escalations(), settings.api().staffToken(), limiter, clock)));
-      if (telegram != null) {
-        telegram.connect(services.desk());
-        if (tg.webhook()) {
-          routes.add(telegram.webhook(tg.webhookSecret()));
-        }
-      }
       for (ChannelModule.Running module : modules) {
         module.connect(services.desk()).ifPresent(routes::add);
       }
@@ -124,22 +110,12 @@ public final class Service implements AutoCloseable {
       }
       web = WebServer.start(settings.http().host(), settings.http().port(), routes, settings.api().clientIpHeader(),
           greenDesk.metrics());
-      if (telegram != null) {
-        if (tg.webhook()) {
-          telegram.registerWebhook(tg.webhookUrl(), tg.webhookSecret());
-        } else {
-          telegram.poll();
-        }
-      }
       for (ChannelModule.Running module : modules) {
         module.start();
       }
       services.sender().start(OUTBOX_POLL);
-      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "greendesk-watch");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+          DaemonThreads.named("greendesk-watch"));
       // A task that throws is never run again: each round catches what it meets and tries again the next minute.
       watch.scheduleWithFixedDelay(() -> {
         try {
@@ -151,9 +127,9 @@ public final class Service implements AutoCloseable {
       }, 1, 1, TimeUnit.MINUTES);
       ReminderSchedule reminders = ReminderSchedule.start(services.follows().reminders(), Duration.ofMinutes(1),
           REMINDERS_EVERY);
-      return new Service(services, lanes, telegram, slack, modules, web, watch, reminders);
+      return new Service(services, lanes, slack, modules, web, watch, reminders);
     } catch (SendException | RuntimeException e) {
-      closeQuietly(modules, telegram, slack, web, lanes, services);
+      closeQuietly(modules, slack, web, lanes, services);
       throw e;
     }
   }
@@ -192,9 +168,6 @@ public final class Service implements AutoCloseable {
   /** The channels running, for the start-up line. */
   public String describe(Settings settings) {
     List<String> parts = new ArrayList<>(List.of("the web chat and REST API"));
-    if (telegram != null) {
-      parts.add("Telegram (" + (settings.telegram().webhook() ? "webhook" : "long polling") + ")");
-    }
     modules.forEach(module -> parts.add(module.describe()));
     if (settings.slack().enabled()) {
       parts.add("Slack (" + (settings.slack().appToken() == null ? "POST /slack/events" : "Socket Mode")
@@ -207,7 +180,7 @@ public final class Service implements AutoCloseable {
   public void close() {
     watch.shutdownNow();
     reminders.close();
-    closeQuietly(modules, telegram, slack, web, lanes, services);
+    closeQuietly(modules, slack, web, lanes, services);
   }
 
   /** Stops the channel modules, last started first, then the other parts in the order given. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.greendesk.channel.ChannelModule;
+import org.greendesk.channel.SettingValues;
 import org.greendesk.embedding.OnnxEmbedder;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +33,6 @@ import org.jspecify.annotations.Nullable;
  * @param embeddingModel {@code GREENDESK_EMBEDDING_MODEL}: {@code minilm} or {@code bge-small}
  * @param http {@code GREENDESK_HTTP_HOST} and {@code GREENDESK_HTTP_PORT}: where the web server listens
  *     (default {@code 127.0.0.1:8080})
- * @param telegram {@code TELEGRAM_BOT_TOKEN} (enables the bot), {@code TELEGRAM_API_URL} (another Bot API
- *     server; default Telegram's), {@code TELEGRAM_WEBHOOK_URL} and {@code TELEGRAM_WEBHOOK_SECRET} (webhook mode
- *     instead of long polling), {@code TELEGRAM_SENDS_PER_SECOND} (default 30, Telegram's own limit)
  * @param slack {@code SLACK_BOT_TOKEN} with {@code SLACK_SIGNING_SECRET} (enables the Slack app),
  *     {@code SLACK_APP_TOKEN} (Socket Mode), {@code SLACK_API_URL}, {@code SLACK_ADVISOR_CHANNEL},
  *     {@code GREENDESK_SLACK_STAFF}
@@ -49,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *     checked its own
  */
 public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmbedder.Model embeddingModel,
-    Database database, Duration overdueAfter, Http http, Telegram telegram, Slack slack, LlmSettings llm,
+    Database database, Duration overdueAfter, Http http, Slack slack, LlmSettings llm,
     Logging logging, ApiSettings api, List<ChannelModule.Configured> channels) {
   public static final String PROPERTIES_FILE = "greendesk.properties";
 
@@ -59,8 +56,7 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
       "GREENDESK_DB_PASSWORD", "GREENDESK_OVERDUE_MINUTES", "GREENDESK_LOG_LEVEL", "GREENDESK_LOG_FORMAT",
       "GREENDESK_HTTP_HOST", "GREENDESK_HTTP_PORT", "GREENDESK_LLM_PROVIDER", "GREENDESK_LLM_BASE_URL",
       "GREENDESK_LLM_MODEL", "GREENDESK_LLM_API_KEY", "GREENDESK_LLM_TIMEOUT_SECONDS", "GREENDESK_LLM_MAX_CONCURRENT",
-      "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET",
-      "TELEGRAM_SENDS_PER_SECOND", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
+      "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
       "SLACK_ADVISOR_CHANNEL", "GREENDESK_SLACK_STAFF", "GREENDESK_API_TOKEN", "GREENDESK_RATE_LIMIT",
       "GREENDESK_CLIENT_IP_HEADER"), ChannelModules.settingNames().stream())
       .collect(Collectors.toUnmodifiableSet());
@@ -73,7 +69,6 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(overdueAfter, "overdueAfter");
     Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(llm, "llm");
     Objects.requireNonNull(logging, "logging");
@@ -114,30 +109,6 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
 
   /** Where the web server listens. */
   public record Http(String host, int port) {}
-
-  /**
-   * The Telegram bot's settings; the token and the secret never appear in {@code toString}.
-   *
-   * @param webhookUrl the public HTTPS address Telegram posts updates to, or {@code null} for long polling
-   * @param webhookSecret the secret Telegram sends back with each update; set exactly when {@code webhookUrl} is
-   */
-  public record Telegram(@Nullable String token, URI apiUrl, @Nullable URI webhookUrl, @Nullable String webhookSecret,
-      int sendsPerSecond) {
-    public boolean enabled() {
-      return token != null;
-    }
-
-    public boolean webhook() {
-      return webhookUrl != null;
-    }
-
-    @Override
-    public String toString() {
-      return "Telegram[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", webhookUrl="
-          + webhookUrl + ", webhookSecret=" + (webhookSecret == null ? "none" : "***") + ", sendsPerSecond="
-          + sendsPerSecond + "]";
-    }
-  }
 
   /**
    * The database: {@code GREENDESK_DB_URL} (a JDBC URL, e.g. PostgreSQL's), {@code GREENDESK_DB_USER},
@@ -198,23 +169,10 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         path(values, "GREENDESK_PROMPTS_DIR", "prompts"), model, new Database(url,
         blankToNull(values.get("GREENDESK_DB_USER")), blankToNull(values.get("GREENDESK_DB_PASSWORD"))),
         Duration.ofMinutes(overdue), new Http(values.getOrDefault("GREENDESK_HTTP_HOST", "127.0.0.1").strip(),
-        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), telegram(values), slack(values),
+        number(values, "GREENDESK_HTTP_PORT", 8080, 0, 65535)), slack(values),
         LlmSettings.from(values), logging(values), ApiSettings.from(values), ChannelModules.configure(values));
-    requireToken(values, "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET");
-    requireToken(values, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADVISOR_CHANNEL");
+    SettingValues.requireToken(values, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADVISOR_CHANNEL");
     return settings;
-  }
-
-  /** Settings that mean something only with the token, set without it: most likely a token forgotten or misspelt. */
-  private static void requireToken(Map<String, String> values, String token, String... dependents) {
-    if (blankToNull(values.get(token)) != null) {
-      return;
-    }
-    for (String name : dependents) {
-      if (blankToNull(values.get(name)) != null) {
-        throw new IllegalArgumentException(name + " is set without " + token + ": set the token too, or neither");
-      }
-    }
   }
 
   private static Logging logging(Map<String, String> values) {
@@ -251,52 +209,17 @@ public record Settings(Path knowledgeDir, Path dataDir, Path promptsDir, OnnxEmb
         staff);
   }
 
-  private static Telegram telegram(Map<String, String> values) {
-    URI api = httpUrl(values, "TELEGRAM_API_URL", "https://api.telegram.org");
-    URI webhook = blankToNull(values.get("TELEGRAM_WEBHOOK_URL")) == null ? null
-        : httpUrl(values, "TELEGRAM_WEBHOOK_URL", "");
-    String secret = blankToNull(values.get("TELEGRAM_WEBHOOK_SECRET"));
-    if (webhook != null && secret == null) {
-      throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL is set without TELEGRAM_WEBHOOK_SECRET: set a secret "
-          + "of 1-256 letters, digits, _ or -, so that forged updates can be refused");
-    }
-    if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
-      throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or -");
-    }
-    return new Telegram(blankToNull(values.get("TELEGRAM_BOT_TOKEN")), api, webhook, webhook == null ? null : secret,
-        number(values, "TELEGRAM_SENDS_PER_SECOND", 30, 1, 10_000));
-  }
-
   private static URI httpUrl(Map<String, String> values, String name, String fallback) {
-    String url = values.getOrDefault(name, fallback).strip();
-    try {
-      URI uri = new URI(url);
-      if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-        throw new URISyntaxException(url, "not an http(s) URL with a host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(name + " must be an http(s) URL: " + url, e);
-    }
+    return SettingValues.httpUrl(values, name, fallback);
   }
 
   /** A whole number setting within bounds, or the fallback when it is unset. */
   static int number(Map<String, String> values, String name, int fallback, int min, int max) {
-    String text = Objects.requireNonNullElse(blankToNull(values.get(name)), String.valueOf(fallback));
-    try {
-      int number = Integer.parseInt(text);
-      if (number < min || number > max) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ": " + text, e);
-    }
+    return SettingValues.number(values, name, fallback, min, max);
   }
 
-
   public Settings withKnowledgeDir(Path dir) {
-    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, telegram, slack,
+    return new Settings(dir, dataDir, promptsDir, embeddingModel, database, overdueAfter, http, slack,
         llm, logging, api, channels);
   }
 

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.greendesk.channel.slack.SlackApp;
 import org.greendesk.channel.slack.SlackChannel;
 import org.greendesk.channel.slack.SlackServices;
+import org.greendesk.conversation.AnswerFigures;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.delivery.AdvisorDesk;
 import org.greendesk.delivery.CustomerChannel;
-import org.greendesk.handoff.KnowledgeCandidates;
 import org.greendesk.knowledge.KnowledgeDrafts;
 import org.greendesk.search.KnowledgeReload;
 import org.greendesk.stats.DeskStats;
@@ -65,7 +65,7 @@ final class SlackSetup {
     Jdbc jdbc = services.database().jdbc();
     return new SlackApp(channel, slack.botToken(), slack.signingSecret(), new SlackServices(jdbc,
         services.escalations(), services.handoffs(), services.desk(), lanes, greenDesk::assistant,
-        greenDesk::knowledge, reload, new DeskStats(jdbc), new KnowledgeCandidates(jdbc),
+        greenDesk::knowledge, reload, new DeskStats(jdbc, new AnswerFigures(jdbc)), services.candidates(),
         new KnowledgeDrafts(settings.knowledgeDir()), slack.advisorChannel(), slack.staff(), clock));
   }
 }

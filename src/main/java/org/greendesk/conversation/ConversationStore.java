@@ -14,12 +14,20 @@ import org.greendesk.assistant.Handoff;
 import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
+import org.greendesk.delivery.Reachability;
+import org.greendesk.handoff.ConversationLog;
+import org.greendesk.handoff.SmeDirectory;
+import org.greendesk.messages.Messages;
 import org.greendesk.store.Jdbc;
 import org.greendesk.store.StoreException;
 import org.jspecify.annotations.Nullable;
 
-/** SMEs, conversations and their messages in the database. Thread safe. */
-public final class ConversationStore {
+/**
+ * SMEs, conversations and their messages in the database: the one class that writes and reads those tables. The
+ * handoff and the outbox see them through their ports ({@link ConversationLog}, {@link SmeDirectory},
+ * {@link Reachability}). Thread safe.
+ */
+public final class ConversationStore implements ConversationLog, SmeDirectory, Reachability {
   private static final int HISTORY_TURNS = 6;
   /**
    * How long the instance that stored an inbound message has to handle it before another may take it over: far
@@ -30,9 +38,12 @@ public final class ConversationStore {
   static final int BODY_CHARS = 65_535;
   private static final String SHORTENED = " [shortened]";
   private final Jdbc jdbc;
+  private final List<Forgetter> others;
 
-  public ConversationStore(Jdbc jdbc) {
+  /** @param others what the other tables' owners delete of a forgotten conversation, in this order */
+  public ConversationStore(Jdbc jdbc, List<Forgetter> others) {
     this.jdbc = jdbc;
+    this.others = List.copyOf(others);
   }
 
   /**
@@ -86,6 +97,47 @@ public final class ConversationStore {
   public void unblock(long conversationId) {
     jdbc.update("UPDATE smes SET blocked = FALSE WHERE blocked = TRUE AND id = (SELECT sme_id FROM conversations "
         + "WHERE id = ?)", conversationId);
+  }
+
+  @Override
+  public boolean blocked(long conversationId) {
+    return jdbc.queryOne("SELECT s.blocked FROM smes s JOIN conversations c ON c.sme_id = s.id WHERE c.id = ?",
+        row -> row.getBoolean(1), conversationId).orElse(false);
+  }
+
+  @Override
+  public void markBlocked(long conversationId) {
+    jdbc.update("UPDATE smes SET blocked = TRUE WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)",
+        conversationId);
+  }
+
+  @Override
+  public Optional<Sme> sme(long conversationId) {
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language FROM conversations c "
+        + "JOIN smes s ON s.id = c.sme_id WHERE c.id = ?", row -> new Sme(row.getLong(1), row.getString(2),
+        row.getString(3), row.getString(4) == null ? "SME" : row.getString(4),
+        row.getString(5) == null ? Messages.ENGLISH : row.getString(5)), conversationId);
+  }
+
+  @Override
+  public void advisorWrote(long conversationId, String advisor, String text, Instant at) {
+    jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, processed, created_at) "
+        + "VALUES (?, 'advisor', ?, ?, TRUE, ?)", conversationId, advisor, fit(text, BODY_CHARS), at);
+  }
+
+  @Override
+  public List<Line> last(long conversationId, int count) {
+    List<Line> last = new ArrayList<>(jdbc.query("SELECT direction, author, body FROM messages "
+        + "WHERE conversation_id = ? ORDER BY id DESC LIMIT " + count,
+        row -> new Line(row.getString(1), row.getString(2), row.getString(3)), conversationId));
+    Collections.reverse(last);
+    return last;
+  }
+
+  @Override
+  public List<String> advisorMessagesSince(long conversationId, Instant since) {
+    return jdbc.query("SELECT body FROM messages WHERE conversation_id = ? AND direction = 'advisor' "
+        + "AND created_at >= ? ORDER BY id", row -> row.getString(1), conversationId, since);
   }
 
   public Optional<Conversation> find(String channel, String chatId) {
@@ -207,9 +259,9 @@ public final class ConversationStore {
   }
 
   /**
-   * Deletes the SME's messages, feedback, pending messages to them and the knowledge candidates drawn from their
-   * conversation, and clears their personal fields; the escalations stay, for the figures, with their question
-   * text removed. Returns false if there was nothing.
+   * Deletes the SME's messages and feedback and clears their personal fields; the other tables' owners do what
+   * they must with theirs (pending messages to them, the knowledge candidates drawn from their conversation, the
+   * escalations' question text), all in one transaction. Returns false if there was nothing.
    */
   public boolean forget(String channel, String chatId, Instant now) {
     return jdbc.inTransaction(() -> {
@@ -218,13 +270,9 @@ public final class ConversationStore {
         return false;
       }
       long id = found.get().id();
+      others.forEach(other -> other.forget(id));
       jdbc.update("DELETE FROM feedback WHERE conversation_id = ?", id);
-      jdbc.update("DELETE FROM knowledge_candidates WHERE conversation_id = ?", id);
       jdbc.update("DELETE FROM messages WHERE conversation_id = ?", id);
-      jdbc.update("DELETE FROM outbox WHERE conversation_id = ? AND sent_at IS NULL", id);
-      jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", id);
-      jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)', summary = NULL "
-          + "WHERE conversation_id = ?", id);
       jdbc.update("UPDATE smes SET display_name = NULL, language = NULL, language_chosen = FALSE, "
           + "consent_contact = FALSE, forgotten_at = ? "
           + "WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)", now, id);

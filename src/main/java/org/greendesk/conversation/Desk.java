@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.greendesk.assistant.Answer;
 import org.greendesk.assistant.Assistant;
 import org.greendesk.assistant.Handoff;
-import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Language;
 import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
@@ -58,11 +57,17 @@ public final class Desk {
   private final Following following;
   private final Profiles profiles;
   private final EscalationLimits limits = new EscalationLimits();
+  private final FloodGuard flood;
 
-  /** A desk whose follows and profiles are kept in the same database, on the assistant's knowledge. */
+  /**
+   * A desk whose follows and profiles are kept in the same database, on the assistant's knowledge.
+   *
+   * @param flood how many messages a chat of any channel may send before it is asked to slow down
+   */
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics) {
-    this(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, metrics,
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, FloodGuard flood,
+      MeterRegistry metrics) {
+    this(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, flood, metrics,
         new Following(new FollowStore(jdbc), () -> assistant.get().knowledge(), messages, clock),
         Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock));
   }
@@ -72,8 +77,8 @@ public final class Desk {
    * @param profiles answers {@code /profile} and {@code /check}, and names the SME's own economy
    */
   public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, MeterRegistry metrics,
-      Following following, Profiles profiles) {
+      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, FloodGuard flood,
+      MeterRegistry metrics, Following following, Profiles profiles) {
     this.following = following;
     this.profiles = profiles;
     this.jdbc = jdbc;
@@ -84,18 +89,31 @@ public final class Desk {
     this.outbox = outbox;
     this.messages = messages;
     this.clock = clock;
+    this.flood = flood;
     this.metrics = new DeskMetrics(metrics);
     this.commands = new DeskCommands(conversations, escalations, handoffs, messages, this::send, following,
         profiles);
   }
 
-  /** What became of a message. */
-  public enum Outcome { ANSWERED, RELAYED, DUPLICATE }
+  /** What became of a message; {@code LIMITED}: one too many from its chat, neither stored nor answered. */
+  public enum Outcome { ANSWERED, RELAYED, DUPLICATE, LIMITED }
 
+  /**
+   * Handles a message an SME typed. A chat over the flood limit is told once to slow down, in its language, and its
+   * messages are dropped until the limit has room again: a flood costs neither answers nor storage.
+   */
   public Outcome receive(InboundMessage message) {
+    FloodGuard.Verdict verdict = flood.check(message.channel() + "\n" + message.chatId());
+    if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
+      tell(message.channel(), message.chatId(), "slow_down");
+    }
+    return verdict == FloodGuard.Verdict.ALLOW ? accept(message) : Outcome.LIMITED;
+  }
+
+  private Outcome accept(InboundMessage message) {
     Instant now = clock.instant();
     ConversationStore.Conversation conversation = conversations.conversation(message.channel(), message.chatId(),
-        message.displayName(), served(message.languageHint()), now);
+        message.displayName(), DeskReplies.served(messages, message.languageHint()), now);
     Optional<Long> stored = conversations.storeInbound(conversation.id(), message.channelMessageId(), message.text(), now);
     metrics.received(message.channel(), stored.isPresent());
     if (stored.isEmpty()) {
@@ -117,7 +135,8 @@ public final class Desk {
   /** The same, from an anonymous channel's client at this address (see {@link InboundMessage#origin}). */
   public Outcome askForAdvisor(String channel, String chatId, @Nullable String displayName, @Nullable String pressId,
       @Nullable String origin) {
-    return receive(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
+    // A button is not typed: pressing it is not counted as a flood (the escalation limits brake it).
+    return accept(new InboundMessage(channel, chatId, displayName, "/" + Command.Name.ADVISOR.typed(), pressId,
         null, origin));
   }
 
@@ -201,10 +220,12 @@ public final class Desk {
     boolean escalates = turn != null && turn.answer().handoff() == Handoff.CREATED;
     if (escalates && open.isPresent()) {
       // The case is with the advisors already: saying a new one was opened would be untrue.
-      turn = withoutEscalation(turn, language, "already_in_queue", "already in the advisor queue");
+      turn = DeskReplies.withoutEscalation(messages, turn, language, "already_in_queue",
+          "already in the advisor queue");
     } else if (escalates && !limits.take(conversation.id(), origin, clock.instant())) {
       metrics.escalationRefused();
-      turn = withoutEscalation(turn, language, "advisor_limited", "too many requests for an advisor");
+      turn = DeskReplies.withoutEscalation(messages, turn, language, "advisor_limited",
+          "too many requests for an advisor");
     }
     answered(conversation, messageId, text, open, current, turn, language);
     return Outcome.ANSWERED;
@@ -223,7 +244,8 @@ public final class Desk {
       Optional<Escalation> open, Assistant current, @Nullable Turn turn, String language) {
     // Written before the transaction: a model call must not hold the database.
     Optional<String> summary = turn != null && turn.answer().handoff() == Handoff.CREATED && open.isEmpty()
-        ? current.handoffSummary(turn.answer().reason(), handoffs.lastMessages(conversation.id(), SUMMARY_MESSAGES))
+        ? current.handoffSummary(turn.answer().reason(),
+            handoffs.lastMessages(conversation.id(), conversation.smeName(), SUMMARY_MESSAGES))
         : Optional.empty();
     jdbc.inTransaction(() -> {
       Instant now = clock.instant();
@@ -234,7 +256,7 @@ public final class Desk {
       if (turn != null) {
         conversations.storeAnswer(conversation.id(), turn, now);
         outbox.toSme(conversation.id(), conversation.channel(), conversation.chatId(), Outbox.Author.BOT,
-            message(turn.answer(), language), now);
+            DeskReplies.message(turn.answer(), language), now);
         if (turn.answer().handoff() == Handoff.CREATED) {
           Answer a = turn.answer();
           handoffs.open(new Handoffs.Request(conversation.id(), a.reason(), a.question(), a.intent().wire(),
@@ -244,18 +266,6 @@ public final class Desk {
       conversations.markProcessed(messageId);
       return null;
     });
-  }
-
-  /**
-   * The turn as it is when no escalation is opened: the notice that one was (the answer's first paragraph, see the
-   * assistant) gives way to the catalogue's {@code notice}; what the sources say stays.
-   */
-  private Turn withoutEscalation(Turn turn, String language, String notice, String why) {
-    Answer a = turn.answer();
-    int rest = a.text().indexOf("\n\n");
-    String text = messages.text(language, notice) + (rest < 0 ? "" : a.text().substring(rest));
-    return new Turn(turn.query(), new Answer(a.question(), text, a.sources(), a.confidence(), a.intent(),
-        Handoff.NONE, why + ": " + a.reason()), turn.economies());
   }
 
   private Turn answer(Assistant current, ConversationStore.Conversation conversation, String text, String language) {
@@ -280,28 +290,6 @@ public final class Desk {
 
   private static String knownLanguage(ConversationStore.Conversation conversation) {
     return conversation.language() == null ? Messages.ENGLISH : conversation.language();
-  }
-
-  /** The channel's guess of the user's language ("pt-br", "zh-hans") if GreenDesk speaks it. */
-  private @Nullable String served(@Nullable String hint) {
-    if (hint == null || hint.isBlank()) {
-      return null;
-    }
-    String code = hint.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
-    return messages.speaks(code) ? code : null;
-  }
-
-  /** The answer as the channels receive it: its text, its sources as links, and the buttons it calls for. */
-  static OutgoingMessage message(Answer answer, String language) {
-    List<OutgoingMessage.Link> links = answer.sources().stream().filter(s -> s.url() != null)
-        .map(s -> new OutgoingMessage.Link(s.title(), s.url())).toList();
-    List<String> actions = switch (answer.handoff()) {
-      case OFFERED -> answer.sources().isEmpty() ? List.of("feedback", "advisor")
-          : List.of("feedback", "advisor", "follow");
-      case CREATED -> List.of();
-      case NONE -> answer.sources().isEmpty() ? List.of() : List.of("feedback", "advisor", "follow");
-    };
-    return new OutgoingMessage(answer.text(), links, actions, language);
   }
 
   /** Sends the chat a text of the catalogue ({@code slow_down}, {@code text_only}...) in its SME's language. */
@@ -364,7 +352,15 @@ public final class Desk {
         .isPresent();
   }
 
-  /** Deletes what GreenDesk holds on the chat's SME, their follows too; returns false if it held nothing. */
+  /**
+   * The platform says the chat's SME blocked the bot or left (LINE's unfollow): nothing is sent to them until they
+   * write again, which clears it.
+   */
+  public void blocked(String channel, String chatId) {
+    conversations.find(channel, chatId).ifPresent(c -> conversations.markBlocked(c.id()));
+  }
+
+  /** Deletes what GreenDesk holds on the chat's SME, their follows and profile too; returns false if it held nothing. */
   public boolean forget(String channel, String chatId) {
     return jdbc.inTransaction(() -> {
       conversations.find(channel, chatId).ifPresent(c -> {

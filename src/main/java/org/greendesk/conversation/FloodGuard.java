@@ -17,6 +17,9 @@ public final class FloodGuard {
   /** What to do with a message. */
   public enum Verdict { ALLOW, SLOW_DOWN, DROP }
 
+  /** More than this from one chat in a minute is a flood, not a conversation. */
+  public static final int MESSAGES_PER_MINUTE = 20;
+
   private final int max;
   private final Duration window;
   private final Clock clock;
@@ -31,6 +34,11 @@ public final class FloodGuard {
     this.max = max;
     this.window = window;
     this.clock = clock;
+  }
+
+  /** The limit every channel's chats are held to: {@value #MESSAGES_PER_MINUTE} messages a minute. */
+  public static FloodGuard perMinute(Clock clock) {
+    return new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), clock);
   }
 
   public Verdict check(String chat) {

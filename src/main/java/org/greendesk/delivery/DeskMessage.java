@@ -1,7 +1,7 @@
 package org.greendesk.delivery;
 
-import java.util.Locale;
 import java.util.Objects;
+import org.greendesk.base.WireName;
 
 /**
  * A message to the advisor desk about one escalation.
@@ -11,12 +11,8 @@ import java.util.Objects;
  */
 public record DeskMessage(Kind kind, long escalationId, String text) {
 
-  public enum Kind {
+  public enum Kind implements WireName {
     ANNOUNCE, UPDATE, RELAY;
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public DeskMessage {

@@ -32,6 +32,15 @@ public final class Outbox {
     return insert(SME, channel, chatId, conversationId, null, author, json(message), now);
   }
 
+  /**
+   * Forgets a conversation's messages: those not sent yet are not sent, the text of those sent is blanked. Call
+   * inside the forgetting's transaction.
+   */
+  public void forget(long conversationId) {
+    jdbc.update("DELETE FROM outbox WHERE conversation_id = ? AND sent_at IS NULL", conversationId);
+    jdbc.update("UPDATE outbox SET payload = '{}' WHERE conversation_id = ?", conversationId);
+  }
+
   public long toDesk(long conversationId, DeskMessage message, Instant now) {
     return insert(DESK, DESK, String.valueOf(message.escalationId()), conversationId, message.escalationId(),
         Author.SYSTEM, json(message), now);

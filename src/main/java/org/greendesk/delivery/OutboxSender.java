@@ -14,12 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
 import java.util.stream.Stream;
+import org.greendesk.base.DaemonThreads;
 import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,27 +59,31 @@ public final class OutboxSender implements AutoCloseable {
   private final Map<String, CustomerChannel> channels;
   private final AdvisorDesk desk;
   private final LongPredicate advisorHolds;
+  private final Reachability reachability;
   private final Clock clock;
   private final Jdbc jdbc;
   private final OutboxQueues queues;
   private final MeterRegistry metrics;
-  private final ExecutorService sending = Executors.newFixedThreadPool(PARALLEL_SENDS, daemon("greendesk-send"));
+  private final ExecutorService sending = Executors.newFixedThreadPool(PARALLEL_SENDS,
+      DaemonThreads.named("greendesk-send"));
   private final AtomicBoolean running = new AtomicBoolean();
   private final Doorbell doorbell;
   private volatile @Nullable Thread loop;
 
   /**
    * @param advisorHolds whether an advisor holds the conversation with this id right now
+   * @param reachability which SMEs blocked the bot, learnt from the channels' refusals
    * @param doorbell the bell the outbox rings when it has written a message
    * @param metrics where messages sent and dropped are counted, per channel
    */
   public OutboxSender(Jdbc jdbc, Map<String, CustomerChannel> channels, AdvisorDesk desk, LongPredicate advisorHolds,
-      Doorbell doorbell, Clock clock, MeterRegistry metrics) {
+      Reachability reachability, Doorbell doorbell, Clock clock, MeterRegistry metrics) {
     this.doorbell = doorbell;
     this.jdbc = jdbc;
     this.channels = Map.copyOf(channels);
     this.desk = desk;
     this.advisorHolds = advisorHolds;
+    this.reachability = reachability;
     this.clock = clock;
     this.metrics = metrics;
     this.queues = new OutboxQueues(jdbc, Stream.concat(channels.keySet().stream(), Stream.of(Outbox.DESK)).toList(),
@@ -155,7 +159,7 @@ public final class OutboxSender implements AutoCloseable {
     if (running.getAndSet(true)) {
       throw new IllegalStateException("already started");
     }
-    loop = daemon("greendesk-outbox").newThread(() -> {
+    loop = DaemonThreads.named("greendesk-outbox").newThread(() -> {
       while (running.get()) {
         try {
           // Stops starting sends as soon as close is called: close sends the rest, within its own bound.
@@ -199,15 +203,6 @@ public final class OutboxSender implements AutoCloseable {
     sending.shutdown();
   }
 
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   /** True when the row is done with (sent or dropped), false when it waits for a retry. */
   private boolean send(OutboxQueues.Row row, Instant now) {
     // Log lines of the send name the conversation and the channel, never the text.
@@ -229,7 +224,8 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "an advisor holds the conversation", now);
       return true;
     }
-    if (row.destination().equals(Outbox.SME) && row.conversationId() != null && blocked(row.conversationId())) {
+    if (row.destination().equals(Outbox.SME) && row.conversationId() != null
+        && reachability.blocked(row.conversationId())) {
       // Until they write again: each attempt would only meet the same refusal, and count against the bot.
       drop(row, "the SME blocked the bot", now);
       return true;
@@ -250,8 +246,7 @@ public final class OutboxSender implements AutoCloseable {
         return false;
       }
       if (e.recipientGone() && row.conversationId() != null) {
-        jdbc.update("UPDATE smes SET blocked = TRUE WHERE id = (SELECT sme_id FROM conversations WHERE id = ?)",
-            row.conversationId());
+        reachability.markBlocked(row.conversationId());
       }
       if (!e.retryable() || row.attempts() + 1 >= MAX_ATTEMPTS) {
         drop(row, e.getMessage(), now);
@@ -263,11 +258,6 @@ public final class OutboxSender implements AutoCloseable {
       drop(row, "unreadable payload: " + e.getOriginalMessage(), now);
       return true;
     }
-  }
-
-  private boolean blocked(long conversationId) {
-    return jdbc.queryOne("SELECT s.blocked FROM smes s JOIN conversations c ON c.sme_id = s.id WHERE c.id = ?",
-        row -> row.getBoolean(1), conversationId).orElse(false);
   }
 
   private void retry(OutboxQueues.Row row, String error, @Nullable Duration after, Instant now) {

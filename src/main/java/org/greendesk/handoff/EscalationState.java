@@ -1,17 +1,13 @@
 package org.greendesk.handoff;
 
-import java.util.Locale;
+import org.greendesk.base.WireName;
 
 /** Where an escalation stands. Open while queued or claimed; the bot does not answer while it is claimed. */
-public enum EscalationState {
+public enum EscalationState implements WireName {
   QUEUED, CLAIMED, RESOLVED, RETURNED;
 
   public boolean isOpen() {
     return this == QUEUED || this == CLAIMED;
-  }
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
   }
 
   /** What can be done to an escalation, and the single state each action is allowed from. */

@@ -19,6 +19,12 @@ public final class EscalationStore {
     this.jdbc = jdbc;
   }
 
+  /** Removes what the SME said from the conversation's escalations; they stay, for the figures. */
+  public void forget(long conversationId) {
+    jdbc.update("UPDATE escalations SET question = '(deleted at the SME''s request)', summary = NULL "
+        + "WHERE conversation_id = ?", conversationId);
+  }
+
   long create(long conversationId, String reason, String question, String topic, List<String> economies,
       List<String> cited, @Nullable Long suggestedAdvisorId, @Nullable String summary, Instant now) {
     return jdbc.insert("INSERT INTO escalations (conversation_id, state, reason, question, topic, economies, cited, "

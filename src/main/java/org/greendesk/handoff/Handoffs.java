@@ -6,17 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.greendesk.delivery.DeskMessage;
 import org.greendesk.delivery.Outbox;
-import org.greendesk.delivery.OutgoingMessage;
-import org.greendesk.messages.Messages;
 import org.greendesk.store.Jdbc;
 import org.greendesk.store.StorableText;
 import org.jspecify.annotations.Nullable;
@@ -25,45 +21,41 @@ import org.jspecify.annotations.Nullable;
  * The escalation lifecycle, the single source of truth on who speaks to an SME: {@code queued -> claimed ->
  * resolved}, or {@code returned} to the bot; {@code claimed -> queued} on release; a queued one can be cancelled
  * by the SME. Every change is one transaction with its event and the messages it causes (to the SME, to the desk)
- * in the outbox. Only the advisor who holds an escalation may reply, release, resolve or return it. Thread safe.
+ * in the outbox. Only the advisor who holds an escalation may reply, release, resolve or return it. What the SME
+ * is told is the {@link HandoffNotices}', what the advisors read the {@link HandoffBrief}'s. Thread safe.
  */
 public final class Handoffs {
   /** How long SMEs waited for an advisor: from the escalation's creation to its claim. */
   public static final String TIME_TO_CLAIM = "greendesk.escalation.time.to.claim";
-  private static final int BRIEF_MESSAGES = 6;
   private static final Duration[] WAIT_BUCKETS = {Duration.ofMinutes(1), Duration.ofMinutes(5),
       Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24)};
 
   private final Jdbc jdbc;
   private final EscalationStore store;
   private final Outbox outbox;
+  private final HandoffNotices notices;
+  private final HandoffBrief brief;
+  private final ConversationLog log;
   private final KnowledgeCandidates candidates;
-  private final Messages messages;
-  private final UnconfirmedFacts unconfirmed;
-  private final SmeProfiles profiles;
   private final Clock clock;
   private final MeterRegistry metrics;
 
   /**
-   * @param messages what the SME is told of the handoff, in their language
-   * @param unconfirmed what is unconfirmed in a cited document, for the brief
+   * @param outbox where the advisor desk's announcements and updates go
+   * @param notices what the SME is told of the handoff
+   * @param log where the advisors' replies are kept with the conversation
+   * @param candidates where a resolution's advice is offered as knowledge
    * @param metrics where the time from escalation to claim is recorded ({@value #TIME_TO_CLAIM})
    */
-  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, UnconfirmedFacts unconfirmed,
-      Clock clock, MeterRegistry metrics) {
-    this(jdbc, store, outbox, messages, unconfirmed, SmeProfiles.NONE, clock, metrics);
-  }
-
-  /** @param profiles what the SME said about itself, for the brief */
-  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, Messages messages, UnconfirmedFacts unconfirmed,
-      SmeProfiles profiles, Clock clock, MeterRegistry metrics) {
-    this.profiles = profiles;
+  public Handoffs(Jdbc jdbc, EscalationStore store, Outbox outbox, HandoffNotices notices, HandoffBrief brief,
+      ConversationLog log, KnowledgeCandidates candidates, Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.store = store;
     this.outbox = outbox;
-    this.messages = messages;
-    this.unconfirmed = unconfirmed;
-    this.candidates = new KnowledgeCandidates(jdbc);
+    this.notices = notices;
+    this.brief = brief;
+    this.log = log;
+    this.candidates = candidates;
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -90,7 +82,8 @@ public final class Handoffs {
           request.economies(), request.cited(), suggested, request.summary(), now);
       store.event(id, null, EscalationState.QUEUED, "bot", request.reason(), now);
       Escalation escalation = store.find(id).orElseThrow();
-      outbox.toDesk(request.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, id, brief(escalation)), now);
+      outbox.toDesk(request.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, id, brief.brief(escalation)),
+          now);
       return escalation;
     });
   }
@@ -172,7 +165,7 @@ public final class Handoffs {
       String who = current.advisorId() == null ? "" : " by "
           + store.advisor(current.advisorId()).map(Advisor::name).orElse("another advisor");
       throw new HandoffException("escalation " + current.id() + " is " + current.state().wire() + who
-          + ": it cannot be " + past(action));
+          + ": it cannot be " + HandoffBrief.past(action));
     }
     Instant now = clock.instant();
     if (!store.move(current, action.to(), holder, now)) {
@@ -187,17 +180,16 @@ public final class Handoffs {
     Escalation moved = store.find(current.id()).orElseThrow();
     if (action == EscalationState.Action.RESOLVE) {
       // The gap loop: what the advisor told the SME may be worth adding to the knowledge.
-      candidates.offer(current, now);
+      if (current.claimedAt() != null) {
+        candidates.offer(current, log.advisorMessagesSince(current.conversationId(), current.claimedAt()), now);
+      }
     }
-    ConversationRef ref = conversation(current.conversationId());
     if (notice != null) {
-      String text = messages.text(ref.language(), notice, Map.of("advisor", actor));
-      List<String> actions = action == EscalationState.Action.RESOLVE ? List.of("rate") : List.of();
-      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.SYSTEM,
-          new OutgoingMessage(text, List.of(), actions, ref.language()), now);
+      notices.tell(current.conversationId(), notice, actor,
+          action == EscalationState.Action.RESOLVE ? List.of("rate") : List.of(), now);
     }
-    outbox.toDesk(ref.id(), new DeskMessage(DeskMessage.Kind.UPDATE, current.id(),
-        "Escalation #" + current.id() + " " + past(action) + " by " + actor), now);
+    outbox.toDesk(current.conversationId(), new DeskMessage(DeskMessage.Kind.UPDATE, current.id(),
+        HandoffBrief.update(current.id(), action, actor)), now);
     return moved;
   }
 
@@ -223,11 +215,8 @@ public final class Handoffs {
             + current.state().wire());
       }
       Instant now = clock.instant();
-      ConversationRef ref = conversation(current.conversationId());
-      jdbc.insert("INSERT INTO messages (conversation_id, direction, author, body, processed, created_at) "
-          + "VALUES (?, 'advisor', ?, ?, TRUE, ?)", ref.id(), advisor.name(), text, now);
-      outbox.toSme(ref.id(), ref.channel(), ref.chatId(), Outbox.Author.ADVISOR,
-          new OutgoingMessage(advisor.name() + ": " + text, List.of(), List.of(), ref.language()), now);
+      log.advisorWrote(current.conversationId(), advisor.name(), text, now);
+      notices.advisorSaid(current.conversationId(), advisor.name(), text, now);
       return null;
     });
   }
@@ -246,7 +235,7 @@ public final class Handoffs {
       store.event(e.id(), e.state(), e.state(), "bot", "overdue: unclaimed for more than " + after.toMinutes() + " min", now);
       Escalation flagged = store.find(e.id()).orElseThrow();
       outbox.toDesk(e.conversationId(), new DeskMessage(DeskMessage.Kind.ANNOUNCE, e.id(),
-          "OVERDUE (unclaimed for more than " + after.toMinutes() + " min)\n" + brief(flagged)), now);
+          brief.overdue(flagged, after)), now);
       return flagged;
     }).toList());
   }
@@ -259,80 +248,13 @@ public final class Handoffs {
     store.rate(id, rating);
   }
 
-  /**
-   * The handoff brief: who the SME is (with their profile), what triggered it and why, the language model's summary when one was
-   * written, what the bot cited and what in it is unconfirmed, the last messages.
-   */
+  /** The escalation's brief for the advisors ({@link HandoffBrief#brief}). */
   public String brief(Escalation e) {
-    ConversationRef ref = conversation(e.conversationId());
-    List<String> last = lastMessages(ref, BRIEF_MESSAGES);
-    StringBuilder brief = new StringBuilder()
-        .append("Escalation #").append(e.id()).append(" · ").append(ref.smeName()).append(" on ").append(ref.channel())
-        .append(profiles.line(e.conversationId()).map(line -> "\nProfile: " + line).orElse(""))
-        .append("\nTopic: ").append(e.topic().isEmpty() ? "unknown" : e.topic())
-        .append(e.economies().isEmpty() ? "" : " · Economies: " + String.join(", ", e.economies()))
-        .append("\nReason: ").append(e.reason())
-        .append("\nQuestion: ").append(oneLine(e.question()))
-        .append(store.summary(e.id()).map(summary -> "\nSummary (by the language model): " + summary).orElse(""))
-        .append("\nDocuments already cited: ").append(e.cited().isEmpty() ? "none" : String.join(", ", e.cited()));
-    e.cited().forEach(id -> unconfirmed.note(id)
-        .ifPresent(note -> brief.append("\nUnconfirmed in ").append(id).append(": ").append(oneLine(note))));
-    if (e.suggestedAdvisorId() != null) {
-      store.advisor(e.suggestedAdvisorId()).ifPresent(a -> brief.append("\nSuggested advisor: ").append(a.name()));
-    }
-    brief.append("\nLast messages:");
-    last.forEach(message -> brief.append("\n  ").append(message));
-    return brief.toString();
+    return brief.brief(e);
   }
 
-  /** The conversation's last messages, oldest first, each as "Speaker: text" on one line, for a summary. */
-  public List<String> lastMessages(long conversationId, int count) {
-    return lastMessages(conversation(conversationId), count);
-  }
-
-  private List<String> lastMessages(ConversationRef ref, int count) {
-    List<String> last = new ArrayList<>(jdbc.query("SELECT direction, author, body FROM messages "
-        + "WHERE conversation_id = ? ORDER BY id DESC LIMIT " + count,
-        row -> speaker(row.getString(1), row.getString(2), ref) + ": " + oneLine(row.getString(3)), ref.id()));
-    Collections.reverse(last);
-    return last;
-  }
-
-  private static String speaker(String direction, String author, ConversationRef ref) {
-    return switch (direction) {
-      case "in" -> ref.smeName();
-      case "advisor" -> author == null ? "Advisor" : author;
-      default -> "GreenDesk";
-    };
-  }
-
-  private static String oneLine(String text) {
-    String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
-
-  private static String past(EscalationState.Action action) {
-    return switch (action) {
-      case CLAIM -> "claimed";
-      case RELEASE -> "released";
-      case RESOLVE -> "resolved";
-      case RETURN -> "returned to the bot";
-      case CANCEL -> "cancelled";
-    };
-  }
-
-  /**
-   * The conversation an escalation belongs to, as far as notifying its SME needs.
-   *
-   * @param language the language the SME is answered in, English until known
-   */
-  record ConversationRef(long id, String channel, String chatId, String smeName, String language) {}
-
-  ConversationRef conversation(long conversationId) {
-    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language FROM conversations c "
-        + "JOIN smes s ON s.id = c.sme_id WHERE c.id = ?", row -> new ConversationRef(row.getLong(1), row.getString(2),
-        row.getString(3), row.getString(4) == null ? "SME" : row.getString(4),
-        row.getString(5) == null ? Messages.ENGLISH : row.getString(5)), conversationId)
-        .orElseThrow(() -> new HandoffException("no conversation " + conversationId));
+  /** The conversation's last messages, for a summary ({@link HandoffBrief#lastMessages}). */
+  public List<String> lastMessages(long conversationId, String smeName, int count) {
+    return brief.lastMessages(conversationId, smeName, count);
   }
 }

@@ -28,16 +28,18 @@ public final class KnowledgeCandidates {
     this.jdbc = jdbc;
   }
 
+  /** Deletes the candidates drawn from a conversation whose SME asked to be forgotten. */
+  public void forget(long conversationId) {
+    jdbc.update("DELETE FROM knowledge_candidates WHERE conversation_id = ?", conversationId);
+  }
+
   /**
    * Offers what the holding advisor wrote since the claim; nothing when they wrote nothing. Call inside the
    * resolution's transaction.
+   *
+   * @param answers what the advisor wrote since the claim, oldest first
    */
-  void offer(Escalation resolved, Instant now) {
-    if (resolved.claimedAt() == null) {
-      return;
-    }
-    List<String> answers = jdbc.query("SELECT body FROM messages WHERE conversation_id = ? AND direction = 'advisor' "
-        + "AND created_at >= ? ORDER BY id", row -> row.getString(1), resolved.conversationId(), resolved.claimedAt());
+  void offer(Escalation resolved, List<String> answers, Instant now) {
     if (answers.isEmpty()) {
       return;
     }

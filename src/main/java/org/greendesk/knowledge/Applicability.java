@@ -3,11 +3,11 @@ package org.greendesk.knowledge;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.greendesk.base.WireName;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +27,7 @@ public record Applicability(List<Clause> appliesTo, @Nullable Clause eligible) {
   }
 
   /** Whether a clause is an obligation, or says why it never is one. */
-  public enum Kind {
+  public enum Kind implements WireName {
     /** In force or adopted: the clause can apply. */
     OBLIGATION,
     /** Announced or in a bill, not yet law: at most something to check. */
@@ -36,10 +36,6 @@ public record Applicability(List<Clause> appliesTo, @Nullable Clause eligible) {
     VOLUNTARY,
     /** A summary of other rules, such as a package amending them; the rules themselves are the documents to list. */
     OVERVIEW;
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
 
     public static Optional<Kind> of(String wire) {
       return Arrays.stream(values()).filter(k -> k.wire().equals(wire)).findFirst();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.greendesk.base.WireName;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,7 +123,7 @@ public record Threshold(Fact fact, Direction direction, double value, @Nullable 
   }
 
   /** Units in which documents state energy limits, with their worth in MWh. */
-  public enum EnergyUnit {
+  public enum EnergyUnit implements WireName {
     MWH(1, false), KWH(0.001, false), GJ(1 / 3.6, false), TJ(1000 / 3.6, false), TOE(11.63, false),
     // Japan counts kilolitres of crude oil equivalent (38.76 GJ/kL) and weighs electricity as primary energy: a
     // conversion to MWh used is only approximate.
@@ -142,10 +143,6 @@ public record Threshold(Fact fact, Direction direction, double value, @Nullable 
 
     boolean approximate() {
       return approximate;
-    }
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
     }
 
     /** How the unit is written in a sentence ("toe", "kL of crude oil equivalent"). */

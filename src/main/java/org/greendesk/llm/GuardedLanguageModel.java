@@ -14,6 +14,7 @@ import org.greendesk.assistant.LlmMetrics;
 import org.greendesk.assistant.ModelException;
 import org.greendesk.assistant.ModelReply;
 import org.greendesk.assistant.ModelRequest;
+import org.greendesk.base.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +60,7 @@ public final class GuardedLanguageModel implements LanguageModel, AutoCloseable 
     this.breaker = new CircuitBreaker(limits.failuresToOpen(), limits.openFor(), clock);
     this.metrics = metrics;
     this.slots = new Semaphore(limits.maxConcurrent());
-    this.calls = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "llm-call");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.calls = Executors.newCachedThreadPool(DaemonThreads.named("llm-call"));
   }
 
   @Override

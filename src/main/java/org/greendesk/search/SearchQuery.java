@@ -17,11 +17,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record SearchQuery(String text, int topK, SearchMode mode, Set<String> economies, boolean onlyTheseEconomies,
     @Nullable String category) {
+  /** The most documents a search returns: the contract's limit on {@code --top-k} and {@code top_k}. */
+  public static final int MAX_TOP_K = 100;
+
+  /** Whether {@code topK} is a number of documents a search may be asked for: 1 to {@link #MAX_TOP_K}. */
+  public static boolean validTopK(int topK) {
+    return topK >= 1 && topK <= MAX_TOP_K;
+  }
 
   public SearchQuery {
     Objects.requireNonNull(text, "text");
-    if (topK < 1 || topK > 100) {
-      throw new IllegalArgumentException("top-k must be 1..100: " + topK);
+    if (!validTopK(topK)) {
+      throw new IllegalArgumentException("top-k must be 1.." + MAX_TOP_K + ": " + topK);
     }
     Objects.requireNonNull(mode, "mode");
     economies = Set.copyOf(economies);

@@ -8,19 +8,17 @@ import org.greendesk.store.Jdbc;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the desk's figures and its knowledge gaps from the conversations, messages, feedback and escalations
- * tables. Portable SQL (H2 and PostgreSQL); medians are taken here, not in the database. Thread safe.
+ * Reads the desk's figures and its knowledge gaps: the answers and feedback through the conversations'
+ * {@link AnswerLog}, the escalations from their tables. Portable SQL (H2 and PostgreSQL); medians are taken here,
+ * not in the database. Thread safe.
  */
 public final class DeskStats {
-  /** Answers that count as a gap: a person offered or called, unless the SME simply asked for one. */
-  private static final String GAP = "m.direction = 'out' AND m.author = 'bot' AND m.intent NOT IN ('SMALLTALK', "
-      + "'ADVISOR_REQUEST') AND (m.handoff IN ('OFFERED', 'CREATED') OR EXISTS (SELECT 1 FROM feedback f "
-      + "WHERE f.message_id = m.id AND f.helpful = FALSE))";
-
   private final Jdbc jdbc;
+  private final AnswerLog answers;
 
-  public DeskStats(Jdbc jdbc) {
+  public DeskStats(Jdbc jdbc, AnswerLog answers) {
     this.jdbc = jdbc;
+    this.answers = answers;
   }
 
   /** Followers and follows now; change notices and reminders sent in the period. */
@@ -37,13 +35,7 @@ public final class DeskStats {
   public DeskFigures figures(Period period) {
     Instant from = period.from();
     Instant to = period.to();
-    int[] answers = jdbc.queryOne("SELECT COUNT(*), SUM(CASE WHEN handoff = 'NONE' THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN handoff = 'OFFERED' THEN 1 ELSE 0 END) FROM messages WHERE direction = 'out' "
-        + "AND author = 'bot' AND created_at >= ? AND created_at < ?",
-        row -> new int[] {row.getInt(1), row.getInt(2), row.getInt(3)}, from, to).orElseThrow();
-    int[] feedback = jdbc.queryOne("SELECT SUM(CASE WHEN helpful THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN helpful = FALSE THEN 1 ELSE 0 END) FROM feedback WHERE created_at >= ? AND created_at < ?",
-        row -> new int[] {row.getInt(1), row.getInt(2)}, from, to).orElseThrow();
+    AnswerLog.Counts counts = answers.counts(from, to);
     List<Integer> ratings = jdbc.query("SELECT rating FROM escalations WHERE rating IS NOT NULL AND closed_at >= ? "
         + "AND closed_at < ?", row -> row.getInt(1), from, to);
     List<Timing> timings = jdbc.query("SELECT e.created_at, (SELECT MIN(v.at) FROM escalation_events v "
@@ -62,8 +54,8 @@ public final class DeskStats {
       }
     }
     Double average = ratings.isEmpty() ? null : ratings.stream().mapToInt(Integer::intValue).average().orElseThrow();
-    return new DeskFigures(period, answers[0], answers[1], answers[2], timings.size(), feedback[0], feedback[1],
-        ratings.size(), average, median(toClaim), median(toResolve));
+    return new DeskFigures(period, counts.answers(), counts.unaided(), counts.offered(), timings.size(),
+        counts.helpful(), counts.notHelpful(), ratings.size(), average, median(toClaim), median(toResolve));
   }
 
   private record Timing(Instant opened, @Nullable Instant firstClaim, @Nullable Instant resolved) {}
@@ -85,10 +77,7 @@ public final class DeskStats {
    * @param limit how many groups at most
    */
   public List<KnowledgeGap> gaps(Instant since, int limit) {
-    List<GapGrouping.Asked> asked = jdbc.query("SELECT m.search_query, m.created_at FROM messages m WHERE " + GAP
-        + " AND m.created_at >= ? AND m.search_query IS NOT NULL ORDER BY m.created_at DESC, m.id DESC",
-        row -> new GapGrouping.Asked(row.getString(1), Jdbc.instant(row, "created_at")), since);
-    List<KnowledgeGap> groups = GapGrouping.group(asked);
+    List<KnowledgeGap> groups = GapGrouping.group(answers.poorlyAnswered(since));
     return groups.size() <= limit ? groups : groups.subList(0, limit);
   }
 }

@@ -22,9 +22,6 @@ final class GapGrouping {
 
   private GapGrouping() {}
 
-  /** A question as asked, with when. */
-  record Asked(String text, Instant at) {}
-
   private static final class Group {
     final Set<String> words;
     final Map<String, Integer> wordings = new LinkedHashMap<>();
@@ -39,10 +36,10 @@ final class GapGrouping {
   }
 
   /** @param asked most recent first */
-  static List<KnowledgeGap> group(List<Asked> asked) {
+  static List<KnowledgeGap> group(List<AnswerLog.Asked> asked) {
     List<Group> groups = new ArrayList<>();
-    for (Asked question : asked) {
-      String text = question.text().strip().replaceAll("\\s+", " ");
+    for (AnswerLog.Asked question : asked) {
+      String text = question.query().strip().replaceAll("\\s+", " ");
       if (text.isEmpty()) {
         continue;
       }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.greendesk.base.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,7 @@ public final class OpsRoutes implements WebRoutes {
 
   private final Map<String, Check> checks;
   private final Supplier<String> metrics;
-  private final ExecutorService checking = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "greendesk-health");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService checking = Executors.newCachedThreadPool(DaemonThreads.named("greendesk-health"));
 
   /**
    * @param checks by name ("database", "index"), in the order they are reported

@@ -11,27 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
   @Test
-  void should_serve_on_loopback_8080_with_long_polling_when_nothing_is_set() {
+  void should_serve_on_loopback_8080_with_no_channel_module_when_nothing_is_set() {
     Settings settings = Settings.from(Map.of());
 
     assertThat(settings.http()).isEqualTo(new Settings.Http("127.0.0.1", 8080));
-    assertThat(settings.telegram().enabled()).isFalse();
-    assertThat(settings.telegram().webhook()).isFalse();
-    assertThat(settings.telegram().sendsPerSecond()).isEqualTo(30);
+    assertThat(settings.channels()).isEmpty();
   }
 
   @Test
-  void should_refuse_a_webhook_without_its_secret_naming_both_settings() {
-    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_BOT_TOKEN", "1:t",
-        "TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram/webhook")))
-        .hasMessageContaining("TELEGRAM_WEBHOOK_URL").hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
-  }
+  void should_start_the_telegram_module_when_its_token_is_set() {
+    Settings settings = Settings.from(Map.of("TELEGRAM_BOT_TOKEN", "1:t"));
 
-  @Test
-  void should_refuse_a_secret_telegram_would_not_accept() {
-    assertThatThrownBy(() -> Settings.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/hook",
-        "TELEGRAM_WEBHOOK_SECRET", "has spaces!")))
-        .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
+    assertThat(settings.channels()).singleElement().asString().startsWith("Telegram[");
   }
 
   @Test

@@ -61,6 +61,30 @@ class DeskIT {
   }
 
   @Test
+  void should_hold_a_flooding_chat_at_the_desk_until_the_minute_has_room_again() {
+    // given a chat that has sent as many messages as a minute allows
+    for (int i = 0; i < FloodGuard.MESSAGES_PER_MINUTE; i++) {
+      assertThat(send("hello", "m" + i)).isEqualTo(Desk.Outcome.ANSWERED);
+    }
+
+    // when it sends two more within the minute
+    Desk.Outcome first = send("hello", "over-1");
+    Desk.Outcome second = send("hello", "over-2");
+    services.sender().drainOnce();
+
+    // then it is told once to slow down, and neither is stored
+    assertThat(List.of(first, second)).containsOnly(Desk.Outcome.LIMITED);
+    assertThat(telegram.texts("42")).hasSize(FloodGuard.MESSAGES_PER_MINUTE + 1).last()
+        .isEqualTo(MESSAGES.text("en", "slow_down"));
+    assertThat(services.database().jdbc().queryOne("SELECT COUNT(*) FROM messages WHERE channel_message_id "
+        + "LIKE 'over-%'", row -> row.getInt(1))).contains(0);
+
+    // and once the minute has passed it is answered again
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(send("hello", "later")).isEqualTo(Desk.Outcome.ANSWERED);
+  }
+
+  @Test
   void should_answer_a_redelivered_message_once() {
     assertThat(send("What is CBAM?", "m1")).isEqualTo(Desk.Outcome.ANSWERED);
     assertThat(send("What is CBAM?", "m1")).isEqualTo(Desk.Outcome.DUPLICATE);

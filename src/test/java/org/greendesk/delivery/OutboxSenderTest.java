@@ -29,6 +29,7 @@ class OutboxSenderTest {
   private Database database;
   private Jdbc jdbc;
   private Outbox outbox;
+  private final InMemoryReachability reachability = new InMemoryReachability();
 
   @BeforeEach
   void open() {
@@ -47,7 +48,7 @@ class OutboxSenderTest {
 
   private OutboxSender sender(CustomerChannel channel, Doorbell doorbell) {
     OutboxSender sender = new OutboxSender(jdbc, Map.of(CHANNEL, channel), new RecordingDesk(), conversation -> false,
-        doorbell, clock, metrics);
+        reachability, doorbell, clock, metrics);
     senders.add(sender);
     return sender;
   }
@@ -80,6 +81,22 @@ class OutboxSenderTest {
     assertThat(sent).isEqualTo(chats * 2);
     log.assertEachOnceInOrder(chats, 2);
     assertThat(leases()).isZero();
+  }
+
+  @Test
+  void should_mark_an_sme_who_blocked_the_bot_and_send_them_nothing_more() {
+    // given a channel that says the SME of conversation 1 blocked the bot
+    RecordingChannel channel = new RecordingChannel(CHANNEL)
+        .failNext(SendException.recipientGone("the user blocked the bot"));
+    write(outbox, 0, 1);
+    write(outbox, 0, 2);
+
+    // when
+    sender(channel).drainOnce();
+
+    // then the conversations are told, and the next message is not even tried
+    assertThat(reachability.blocked(1)).isTrue();
+    assertThat(channel.sent()).isEmpty();
   }
 
   @Test

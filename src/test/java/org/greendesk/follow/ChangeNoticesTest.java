@@ -45,7 +45,7 @@ class ChangeNoticesTest {
   }
 
   private long chat(String chatId, String follow) {
-    long id = new ConversationStore(jdbc).conversation("telegram", chatId, null, clock.instant()).id();
+    long id = new ConversationStore(jdbc, List.of()).conversation("telegram", chatId, null, clock.instant()).id();
     if (!follow.isEmpty()) {
       follows.commands().follow(id, follow, Optional.empty(), "en");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.greendesk.assistant.ShippedPrompts;
@@ -32,7 +33,7 @@ class FollowingTest {
     KnowledgeBase knowledge = SmallKnowledge.load(folder, "Declarations are due by 31 May.");
     database = Database.open(null, null, null, data);
     following = new Following(new FollowStore(database.jdbc()), () -> knowledge, MESSAGES, clock);
-    chat = new ConversationStore(database.jdbc()).conversation("telegram", "42", "Minh", clock.instant()).id();
+    chat = new ConversationStore(database.jdbc(), List.of()).conversation("telegram", "42", "Minh", clock.instant()).id();
   }
 
   @AfterEach

@@ -88,7 +88,7 @@ class FollowsPostgresIT {
     Follows other = instance();
     Jdbc jdbc = databases.get(0).jdbc();
     for (int sme = 1; sme <= SMES; sme++) {
-      long chat = new ConversationStore(jdbc).conversation("telegram", "c" + sme, null, clock.instant()).id();
+      long chat = new ConversationStore(jdbc, List.of()).conversation("telegram", "c" + sme, null, clock.instant()).id();
       one.commands().follow(chat, "events Korea", Optional.empty(), "en");
       one.commands().follow(chat, "CBAM", Optional.empty(), "en");
     }

@@ -46,7 +46,7 @@ class RemindersTest {
   }
 
   private void follow(String chatId, String what) {
-    long id = new ConversationStore(jdbc).conversation("telegram", chatId, null, clock.instant()).id();
+    long id = new ConversationStore(jdbc, List.of()).conversation("telegram", chatId, null, clock.instant()).id();
     follows.commands().follow(id, what, Optional.empty(), "en");
   }
 

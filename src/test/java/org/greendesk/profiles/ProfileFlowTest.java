@@ -35,7 +35,7 @@ class ProfileFlowTest {
     KnowledgeBase knowledge = SmallKnowledge.load(folder, "Declarations are due by 31 May.");
     database = Database.open(null, null, null, data);
     profiles = Profiles.on(database.jdbc(), () -> knowledge, MESSAGES, clock);
-    chat = new ConversationStore(database.jdbc()).conversation("web", "s1", null, clock.instant()).id();
+    chat = new ConversationStore(database.jdbc(), List.of()).conversation("web", "s1", null, clock.instant()).id();
   }
 
   @AfterEach

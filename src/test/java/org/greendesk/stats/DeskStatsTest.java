@@ -15,6 +15,7 @@ import org.greendesk.assistant.Intent;
 import org.greendesk.assistant.Turn;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.Settings;
+import org.greendesk.conversation.AnswerFigures;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.Handoffs;
 import org.greendesk.store.MutableClock;
@@ -35,7 +36,7 @@ class DeskStatsTest {
   void open() {
     services = DeskServices.handoffsOnly(Settings.from(Map.of("GREENDESK_DATA_DIR", data.toString())), clock);
     services.escalations().addAdvisor("kim", "Kim", List.of(), List.of());
-    stats = new DeskStats(services.database().jdbc());
+    stats = new DeskStats(services.database().jdbc(), new AnswerFigures(services.database().jdbc()));
   }
 
   @AfterEach

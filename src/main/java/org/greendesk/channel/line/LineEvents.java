@@ -8,33 +8,31 @@ import com.linecorp.bot.webhook.model.PostbackEvent;
 import com.linecorp.bot.webhook.model.RoomSource;
 import com.linecorp.bot.webhook.model.Source;
 import com.linecorp.bot.webhook.model.TextMessageContent;
+import com.linecorp.bot.webhook.model.UnfollowEvent;
 import com.linecorp.bot.webhook.model.UserMentionee;
 import com.linecorp.bot.webhook.model.UserSource;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.InboundMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), and a
- * welcome when a user adds the bot. In a group or room it answers only when the bot is mentioned. The ids a
- * redelivered event repeats (the message's, the event's) make the desk handle it once. Thread safe.
+ * Turns LINE's webhook events into the desk's messages: text messages, quick-reply presses (postbacks), a welcome
+ * when a user adds the bot, and a stop to sending when they block it (unfollow). In a group or room it answers only
+ * when the bot is mentioned. The ids a redelivered event repeats (the message's, the event's) make the desk handle
+ * it once. Thread safe.
  */
 final class LineEvents {
   private static final Logger LOG = LoggerFactory.getLogger(LineEvents.class);
   private final Desk desk;
-  private final FloodGuard flood;
   private final Acknowledge acknowledge;
 
   /**
-   * @param flood how many messages a chat may send, beyond which it is asked to slow down
    * @param acknowledge answers a button press at once, the way a toast would
    */
-  LineEvents(Desk desk, FloodGuard flood, Acknowledge acknowledge) {
+  LineEvents(Desk desk, Acknowledge acknowledge) {
     this.desk = desk;
-    this.flood = flood;
     this.acknowledge = acknowledge;
   }
 
@@ -46,6 +44,8 @@ final class LineEvents {
     } else if (event instanceof PostbackEvent e) {
       source = e.source();
     } else if (event instanceof FollowEvent e) {
+      source = e.source();
+    } else if (event instanceof UnfollowEvent e) {
       source = e.source();
     }
     if (source instanceof GroupSource group) {
@@ -69,7 +69,11 @@ final class LineEvents {
       } else if (event instanceof PostbackEvent e) {
         postback(chatId, e);
       } else if (event instanceof FollowEvent e) {
+        // Like any message from the SME, this clears a block an unfollow left.
         desk.receive(new InboundMessage(LineChannel.NAME, chatId, null, "/start", "follow:" + e.webhookEventId()));
+      } else if (event instanceof UnfollowEvent) {
+        // Blocked: every push would be refused until they add the bot again.
+        desk.blocked(LineChannel.NAME, chatId);
       }
     } catch (RuntimeException e) {
       LOG.warn("LINE event {} could not be handled: {}", event.getClass().getSimpleName(), e.toString());
@@ -85,13 +89,6 @@ final class LineEvents {
       return;
     }
     if (group && !mentioned(content)) {
-      return;
-    }
-    FloodGuard.Verdict verdict = flood.check(chatId);
-    if (verdict != FloodGuard.Verdict.ALLOW) {
-      if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
-        desk.tell(LineChannel.NAME, chatId, "slow_down");
-      }
       return;
     }
     String text = content.text() == null ? "" : content.text().strip();

@@ -3,16 +3,14 @@ package org.greendesk.channel.line;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.greendesk.channel.ChannelModule;
+import org.greendesk.channel.SettingValues;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.CustomerChannel;
 import org.greendesk.web.WebRoutes;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The LINE channel as the service starts it: {@code LINE_CHANNEL_SECRET} and {@code LINE_CHANNEL_ACCESS_TOKEN}
@@ -25,8 +23,6 @@ public final class LineModule implements ChannelModule {
   static final String TOKEN = "LINE_CHANNEL_ACCESS_TOKEN";
   static final String API_URL = "LINE_API_URL";
   static final String DEFAULT_API_URL = "https://api.line.me/";
-  /** More than this from one chat in a minute is a flood, not a conversation. */
-  static final int MESSAGES_PER_MINUTE = 20;
 
   @Override
   public Set<String> settingNames() {
@@ -35,9 +31,9 @@ public final class LineModule implements ChannelModule {
 
   @Override
   public Optional<Configured> configure(Map<String, String> values) {
-    String secret = blankToNull(values.get(SECRET));
-    String token = blankToNull(values.get(TOKEN));
-    URI apiUrl = httpUrl(Optional.ofNullable(blankToNull(values.get(API_URL))).orElse(DEFAULT_API_URL));
+    String secret = SettingValues.text(values, SECRET);
+    String token = SettingValues.text(values, TOKEN);
+    URI apiUrl = httpUrl(Optional.ofNullable(SettingValues.text(values, API_URL)).orElse(DEFAULT_API_URL));
     if (secret == null && token == null) {
       return Optional.empty();
     }
@@ -66,10 +62,6 @@ public final class LineModule implements ChannelModule {
     }
   }
 
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
   /** The checked settings; the secret and the token never appear in {@code toString}. */
   record LineSettings(String secret, String token, URI apiUrl) implements Configured {
     @Override
@@ -94,8 +86,7 @@ public final class LineModule implements ChannelModule {
 
     @Override
     public Optional<WebRoutes> connect(Desk desk) {
-      LineEvents events = new LineEvents(desk,
-          new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), context.clock()), lineChannel::acknowledge);
+      LineEvents events = new LineEvents(desk, lineChannel::acknowledge);
       return Optional.of(new LineWebhook(settings.secret(), events, context.lanes()));
     }
 

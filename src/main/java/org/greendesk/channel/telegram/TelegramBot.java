@@ -5,13 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.greendesk.conversation.ChatLanes;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.SendException;
 import org.greendesk.messages.Messages;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +21,6 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -40,17 +35,10 @@ public final class TelegramBot implements AutoCloseable {
   static final List<String> COMMANDS = List.of("start", "help", "events", "funding", "regulations", "advisor",
       "cancel", "language", "profile", "check", "follow", "following", "unfollow", "forget");
 
-  /** More than this from one chat in a minute is a flood, not a conversation. */
-  static final int MESSAGES_PER_MINUTE = 20;
   /** Telegram posts to a webhook over at most this many connections at once. */
   static final int WEBHOOK_CONNECTIONS = 40;
   /** An answer quicker than this needs no "typing..." hint. */
   static final Duration TYPING_AFTER = Duration.ofSeconds(1);
-  /**
-   * Bot API calls in flight at once. OkHttp's default of 5 a host would queue the outbox's parallel sends behind
-   * one another; Telegram's own limit (30 a second) is kept by the channel's pacing, not here.
-   */
-  private static final int CALLS_AT_ONCE = 64;
 
   private final TelegramClient client;
   private final Messages messages;
@@ -63,27 +51,22 @@ public final class TelegramBot implements AutoCloseable {
   private @Nullable TelegramBotsLongPollingApplication polling;
 
   /**
+   * @param http the client every Bot API call goes through; its owner closes it
+   * @param clock paces the sends
    * @param messages the menu of commands and the buttons, in each language
    * @param sendsPerSecond messages a second in all ({@link TelegramChannel#PER_SECOND} for Telegram's servers)
    * @param lanes where updates are handled: in parallel across chats, in order within one
    */
-  public TelegramBot(String token, URI apiUrl, Messages messages, int sendsPerSecond, ChatLanes lanes) {
+  TelegramBot(String token, URI apiUrl, OkHttpClient http, Clock clock, Messages messages, int sendsPerSecond,
+      ChatLanes lanes) {
     this.token = token;
     this.messages = messages;
     int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
     this.url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
-    this.client = new OkHttpTelegramClient(httpClient(), token, url);
+    this.client = new OkHttpTelegramClient(http, token, url);
     this.typing = new TypingIndicator(client, TYPING_AFTER);
-    this.channel = new TelegramChannel(client, messages, Clock.systemUTC(), sendsPerSecond);
+    this.channel = new TelegramChannel(client, messages, clock, sendsPerSecond);
     this.lanes = lanes;
-  }
-
-  private static OkHttpClient httpClient() {
-    Dispatcher calls = new Dispatcher();
-    calls.setMaxRequests(CALLS_AT_ONCE);
-    calls.setMaxRequestsPerHost(CALLS_AT_ONCE);
-    return new OkHttpClient.Builder().dispatcher(calls)
-        .connectionPool(new ConnectionPool(CALLS_AT_ONCE / 4, 5, TimeUnit.MINUTES)).build();
   }
 
   /** The channel that sends through this bot's client. */
@@ -105,8 +88,7 @@ public final class TelegramBot implements AutoCloseable {
         call(() -> client.execute(SetMyCommands.builder().commands(menu(language)).languageCode(language).build()));
       }
     }
-    updates = new TelegramUpdates(desk, client, username == null ? "" : username,
-        new FloodGuard(MESSAGES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC()), typing);
+    updates = new TelegramUpdates(desk, client, username == null ? "" : username, typing);
   }
 
   /** Starts long polling: each batch is handled before the next is asked for, which acknowledges it. */
@@ -147,10 +129,8 @@ public final class TelegramBot implements AutoCloseable {
   private static <T> T call(ApiCall<T> call) throws SendException {
     try {
       return call.run();
-    } catch (TelegramApiRequestException e) {
-      throw TelegramChannel.translate(e);
     } catch (TelegramApiException e) {
-      throw SendException.retry("Telegram unreachable: " + e.getMessage(), null);
+      throw TelegramChannel.translate(e);
     }
   }
 

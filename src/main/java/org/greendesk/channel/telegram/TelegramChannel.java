@@ -118,15 +118,19 @@ public final class TelegramChannel implements CustomerChannel {
   private void execute(SendMessage request) throws SendException {
     try {
       client.execute(request);
-    } catch (TelegramApiRequestException e) {
-      throw translate(e);
     } catch (TelegramApiException e) {
-      throw SendException.retry("Telegram unreachable: " + e.getMessage(), null);
+      throw translate(e);
     }
   }
 
-  /** Telegram's answer as retry (rate limit, server error) or give up (blocked, bad request). */
-  static SendException translate(TelegramApiRequestException e) {
+  /**
+   * A failed Bot API call as our own failure: retry when Telegram could not be reached, rate-limited us or failed
+   * itself; the recipient gone when the user blocked the bot; give up on any other refusal.
+   */
+  static SendException translate(TelegramApiException failure) {
+    if (!(failure instanceof TelegramApiRequestException e)) {
+      return SendException.retry("Telegram unreachable: " + failure.getMessage(), null);
+    }
     Integer code = e.getErrorCode();
     if (code == null || code >= 500) {
       return SendException.retry("Telegram error " + code, null);

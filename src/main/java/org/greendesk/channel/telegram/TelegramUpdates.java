@@ -3,7 +3,6 @@ package org.greendesk.channel.telegram;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.greendesk.conversation.Desk;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.InboundMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,20 +25,17 @@ public final class TelegramUpdates {
   private final Desk desk;
   private final TelegramClient client;
   private final String botUsername;
-  private final FloodGuard flood;
   private final TypingIndicator typing;
   private final Pattern mention;
 
   /**
    * @param botUsername the bot's username without {@code @}, to tell when a group addresses it
-   * @param flood how many messages a chat may send, beyond which it is asked to slow down
    * @param typing shows "typing..." while an answer is slow to come
    */
-  TelegramUpdates(Desk desk, TelegramClient client, String botUsername, FloodGuard flood, TypingIndicator typing) {
+  TelegramUpdates(Desk desk, TelegramClient client, String botUsername, TypingIndicator typing) {
     this.desk = desk;
     this.client = client;
     this.botUsername = botUsername.toLowerCase(Locale.ROOT);
-    this.flood = flood;
     this.typing = typing;
     this.mention = Pattern.compile("(?i)@" + Pattern.quote(this.botUsername) + "\\b");
   }
@@ -91,13 +87,6 @@ public final class TelegramUpdates {
       text = mention.matcher(text).replaceAll("").strip();
     }
     String messageId = chatId + ":" + message.getMessageId() + idSuffix;
-    FloodGuard.Verdict verdict = flood.check(chatId);
-    if (verdict != FloodGuard.Verdict.ALLOW) {
-      if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
-        desk.tell(TelegramChannel.NAME, chatId, "slow_down");
-      }
-      return;
-    }
     if (text.isEmpty()) {
       return;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.greendesk.base.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
@@ -22,11 +23,8 @@ final class TypingIndicator implements AutoCloseable {
 
   private final TelegramClient client;
   private final Duration delay;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "greendesk-typing");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+      DaemonThreads.named("greendesk-typing"));
 
   /** @param delay how long an answer may take before the hint is shown; zero shows it at once */
   TypingIndicator(TelegramClient client, Duration delay) {

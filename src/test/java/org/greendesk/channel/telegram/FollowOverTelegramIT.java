@@ -19,7 +19,6 @@ import org.greendesk.assistant.ShippedPrompts;
 import org.greendesk.config.DeskServices;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.config.Settings;
-import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.follow.SmallKnowledge;
 import org.greendesk.follow.TellingReload;
@@ -95,7 +94,7 @@ class FollowOverTelegramIT {
     services = DeskServices.withDesk(settings, greenDesk::assistant, Map.of(TelegramChannel.NAME, telegram),
         new RecordingDesk(), clock, new SimpleMeterRegistry());
     updates = new TelegramUpdates(services.desk(), client, "greendesk_bot",
-        new FloodGuard(20, Duration.ofMinutes(1), clock), new TypingIndicator(client, Duration.ofHours(1)));
+        new TypingIndicator(client, Duration.ofHours(1)));
   }
 
   @AfterEach

@@ -74,9 +74,23 @@ class TelegramBotIT {
   }
 
   private static String question(int updateId, int messageId) {
+    return question(updateId, messageId, "What is CBAM?");
+  }
+
+  private static String question(int updateId, int messageId, String text) {
     return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + messageId + ",\"date\":1763884800,"
         + "\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":7,\"is_bot\":false,\"first_name\":\"Minh\"},"
-        + "\"text\":\"What is CBAM?\"}}";
+        + "\"text\":\"" + text + "\"}}";
+  }
+
+  /**
+   * Posts a later message (small talk, answered without sources) in the same chat and waits for its answer: the chat's messages go out in order, so
+   * whatever the earlier updates caused has been sent by then.
+   */
+  private String answerToALaterMessage(int updateId) throws Exception {
+    assertThat(post(TelegramWebhook.PATH, SECRET, question(updateId, updateId * 10, "Thanks!")).statusCode())
+        .isEqualTo(200);
+    return sent.poll(30, TimeUnit.SECONDS);
   }
 
   private static MockResponse ok(String result) {
@@ -144,7 +158,8 @@ class TelegramBotIT {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(sent.poll(30, TimeUnit.SECONDS)).contains("Carbon Border Adjustment Mechanism");
-    assertThat(sent.poll(2, TimeUnit.SECONDS)).as("the redelivered update is answered once").isNull();
+    assertThat(answerToALaterMessage(9)).as("the redelivered update is answered once")
+        .doesNotContain("Carbon Border Adjustment Mechanism");
     assertThat(polls).hasValue(0);
   }
 
@@ -180,7 +195,8 @@ class TelegramBotIT {
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).contains("not a Telegram update");
-    assertThat(sent.poll(2, TimeUnit.SECONDS)).as("nothing was answered").isNull();
+    assertThat(answerToALaterMessage(11)).as("nothing was answered before")
+        .doesNotContain("Carbon Border Adjustment Mechanism");
   }
 
   @Test

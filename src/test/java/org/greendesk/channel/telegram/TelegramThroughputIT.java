@@ -31,6 +31,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.eval.EvalQuestion;
 import org.greendesk.eval.EvalSet;
@@ -269,14 +270,14 @@ class TelegramThroughputIT {
     // when
     serve(1000);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (answers.get() < TelegramBot.MESSAGES_PER_MINUTE + 1 && System.nanoTime() < deadline) {
+    while (answers.get() < FloodGuard.MESSAGES_PER_MINUTE + 1 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(50);
     }
     TimeUnit.SECONDS.sleep(2);
 
     // then: the first twenty answered (one a second, Telegram's pace in a chat) or still queued, one warning, no more
     int queued = service.services().sender().pending();
-    assertThat(answers.get() + queued).isEqualTo(TelegramBot.MESSAGES_PER_MINUTE + 1);
+    assertThat(answers.get() + queued).isEqualTo(FloodGuard.MESSAGES_PER_MINUTE + 1);
   }
 
   /** @param cpu the CPU time the process spent on the burst, in all its threads (the fake Bot API's too) */

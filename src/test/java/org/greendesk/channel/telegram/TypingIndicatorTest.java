@@ -9,9 +9,9 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -27,14 +27,19 @@ class TypingIndicatorTest {
   @Test
   void should_not_show_typing_for_an_answer_ready_before_the_delay() throws Exception {
     // given
-    typing = new TypingIndicator(client, Duration.ofMillis(300));
+    when(client.executeAsync(any(SendChatAction.class))).thenReturn(CompletableFuture.completedFuture(true));
+    typing = new TypingIndicator(client, Duration.ofMillis(50));
 
-    // when the work is done at once
+    // when the work in chat 42 is done at once, and the work in chat 43, started after it, goes on
     typing.start("42").close();
-    TimeUnit.MILLISECONDS.sleep(600);
-
-    // then
-    verify(client, never()).executeAsync(any(SendChatAction.class));
+    try (TypingIndicator.Work later = typing.start("43")) {
+      // then 43's hint shows, which comes after 42's would have...
+      verify(client, timeout(5_000)).executeAsync(ArgumentMatchers.<SendChatAction>argThat(
+          action -> action.getChatId().equals("43")));
+    }
+    // ...and 42 was shown none
+    verify(client, never()).executeAsync(ArgumentMatchers.<SendChatAction>argThat(
+        action -> action.getChatId().equals("42")));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.config.TestDesk;
+import org.greendesk.conversation.FloodGuard;
 import org.greendesk.conversation.ConversationStore;
 import org.greendesk.delivery.RecordingDesk;
 import org.greendesk.handoff.Escalation;
@@ -268,6 +269,27 @@ class WebChatIT {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("Retry-After")).isNotEmpty();
     assertThat(messages(session, 0, 1)).hasSize(1);
+  }
+
+  @Test
+  void should_ask_a_flooding_session_once_to_slow_down_and_say_the_rest_is_limited() throws Exception {
+    // given a session that has sent as many messages as a minute allows
+    String session = session();
+    for (int i = 0; i < FloodGuard.MESSAGES_PER_MINUTE; i++) {
+      assertThat(say(session, "Thanks!", "m" + i).json().get("outcome").asText()).isEqualTo("answered");
+    }
+
+    // when it sends two more
+    Reply first = say(session, "Thanks!", "over-1");
+    Reply second = say(session, "Thanks!", "over-2");
+
+    // then both are limited, and the page is told once, from the catalogue, to slow down
+    assertThat(first.json().get("outcome").asText()).isEqualTo("limited");
+    assertThat(second.json().get("outcome").asText()).isEqualTo("limited");
+    JsonNode messages = messages(session, 0, FloodGuard.MESSAGES_PER_MINUTE + 1);
+    assertThat(messages).hasSize(FloodGuard.MESSAGES_PER_MINUTE + 1);
+    assertThat(messages.get(FloodGuard.MESSAGES_PER_MINUTE).get("text").asText())
+        .isEqualTo(TestDesk.get().messages().text("en", "slow_down"));
   }
 
   @Test
