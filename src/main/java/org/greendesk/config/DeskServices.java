@@ -20,6 +20,7 @@ import org.greendesk.delivery.Doorbell;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutboxSender;
 import org.greendesk.follow.Follows;
+import org.greendesk.follow.Recipients;
 import org.greendesk.handoff.EscalationState;
 import org.greendesk.handoff.EscalationStore;
 import org.greendesk.handoff.HandoffBrief;
@@ -116,8 +117,8 @@ public record DeskServices(Database database, ConversationStore conversations, E
     ConversationStore conversations = parts.conversations();
     EscalationStore escalations = parts.escalations();
     Handoffs handoffs = parts.handoffs();
-    Follows follows = Follows.on(jdbc, () -> assistant.get().knowledge(), outbox, messages, clock,
-        List.of(profiles.dates()));
+    Follows follows = Follows.on(jdbc, recipients(conversations), () -> assistant.get().knowledge(), outbox,
+        messages, clock, List.of(profiles.dates()));
     Desk desk = new Desk(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock,
         FloodGuard.perMinute(clock), metrics, follows.commands(), profiles);
     OutboxSender sender = new OutboxSender(jdbc, channels, advisorDesk,
@@ -133,6 +134,12 @@ public record DeskServices(Database database, ConversationStore conversations, E
     // The gauges read this database: they go with it, whoever else holds the registry.
     return new DeskServices(database, conversations, escalations, handoffs, parts.candidates(), desk, sender,
         follows, () -> gauges.forEach(metrics::remove));
+  }
+
+  /** Where follows' notices and reminders go, as the conversations' owner tells it. */
+  static Recipients recipients(ConversationStore conversations) {
+    return sme -> conversations.reachable(sme).map(c -> new Recipients.Recipient(sme, c.id(), c.channel(),
+        c.chatId(), c.language() == null ? Messages.ENGLISH : c.language()));
   }
 
   /** The message catalogues the SMEs are told things in: the same files the assistant reads. */

@@ -140,6 +140,15 @@ public final class ConversationStore implements ConversationLog, SmeDirectory, R
         + "AND created_at >= ? ORDER BY id", row -> row.getString(1), conversationId, since);
   }
 
+  /** The SME's first conversation, unless they blocked the bot or asked to be forgotten. */
+  public Optional<Conversation> reachable(long smeId) {
+    return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language, s.language_chosen "
+        + "FROM smes s JOIN conversations c ON c.sme_id = s.id WHERE s.id = ? AND s.blocked = FALSE "
+        + "AND s.forgotten_at IS NULL ORDER BY c.id LIMIT 1", row -> new Conversation(row.getLong(1),
+        row.getString(2), row.getString(3), row.getString(4) == null ? "SME" : row.getString(4), row.getString(5),
+        row.getBoolean(6)), smeId);
+  }
+
   public Optional<Conversation> find(String channel, String chatId) {
     return jdbc.queryOne("SELECT c.id, c.channel, c.chat_id, s.display_name, s.language, s.language_chosen "
         + "FROM conversations c JOIN smes s ON s.id = c.sme_id WHERE c.channel = ? AND c.chat_id = ?",

@@ -30,13 +30,15 @@ public final class ChangeNotices {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
   private final Jdbc jdbc;
   private final FollowStore store;
+  private final Recipients recipients;
   private final Outbox outbox;
   private final Messages messages;
   private final Clock clock;
 
-  public ChangeNotices(Jdbc jdbc, FollowStore store, Outbox outbox, Messages messages, Clock clock) {
+  public ChangeNotices(Jdbc jdbc, FollowStore store, Recipients recipients, Outbox outbox, Messages messages, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
+    this.recipients = recipients;
     this.outbox = outbox;
     this.messages = messages;
     this.clock = clock;
@@ -80,7 +82,7 @@ public final class ChangeNotices {
   private boolean tell(long sme, KnowledgeDocument document, List<String> sections, String version) {
     try {
       return jdbc.inTransaction(() -> {
-        Optional<FollowStore.Recipient> to = store.recipient(sme);
+        Optional<Recipients.Recipient> to = recipients.of(sme);
         if (to.isEmpty()) {
           return false;
         }

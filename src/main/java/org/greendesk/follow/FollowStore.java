@@ -19,8 +19,6 @@ public final class FollowStore {
     this.jdbc = jdbc;
   }
 
-  /** Where to send to an SME who has not blocked the bot nor asked to be forgotten. */
-  public record Recipient(long smeId, long conversationId, String channel, String chatId, String language) {}
 
   /**
    * Adds the follow; false when the SME follows it already. Looked up before it is written rather than caught as a
@@ -73,14 +71,6 @@ public final class FollowStore {
     }
     return jdbc.query("SELECT DISTINCT sme_id FROM follows WHERE " + String.join(" OR ", clauses)
         + " ORDER BY sme_id", row -> row.getLong(1), params.toArray());
-  }
-
-  /** Where to reach the SME; empty when they blocked the bot, were forgotten or have no conversation. */
-  public Optional<Recipient> recipient(long smeId) {
-    return jdbc.queryOne("SELECT s.id, c.id, c.channel, c.chat_id, s.language FROM smes s JOIN conversations c "
-        + "ON c.sme_id = s.id WHERE s.id = ? AND s.blocked = FALSE AND s.forgotten_at IS NULL ORDER BY c.id "
-        + "LIMIT 1", row -> new Recipient(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-        row.getString(5) == null ? "en" : row.getString(5)), smeId);
   }
 
   /** Deletes the SME's follows and the record of what they were sent, as {@code /forget} asks. */

@@ -19,13 +19,13 @@ public record Follows(FollowStore store, Following commands, ChangeNotices notic
   /**
    * @param concerns where reminded dates come from besides what the SMEs follow
    */
-  public static Follows on(Jdbc jdbc, Supplier<KnowledgeBase> knowledge, Outbox outbox, Messages messages,
-      Clock clock, List<Concerns> concerns) {
+  public static Follows on(Jdbc jdbc, Recipients recipients, Supplier<KnowledgeBase> knowledge, Outbox outbox,
+      Messages messages, Clock clock, List<Concerns> concerns) {
     FollowStore store = new FollowStore(jdbc);
     List<Concerns> all = new java.util.ArrayList<>(List.of(new FollowedDates(store)));
     all.addAll(concerns);
     return new Follows(store, new Following(store, knowledge, messages, clock),
-        new ChangeNotices(jdbc, store, outbox, messages, clock),
-        new Reminders(jdbc, store, all, knowledge, outbox, messages, clock), knowledge);
+        new ChangeNotices(jdbc, store, recipients, outbox, messages, clock),
+        new Reminders(jdbc, store, recipients, all, knowledge, outbox, messages, clock), knowledge);
   }
 }

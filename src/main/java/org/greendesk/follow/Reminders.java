@@ -36,16 +36,18 @@ public final class Reminders {
   private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
   private final Jdbc jdbc;
   private final FollowStore store;
+  private final Recipients recipients;
   private final List<Concerns> concerns;
   private final Supplier<KnowledgeBase> knowledge;
   private final Outbox outbox;
   private final Messages messages;
   private final Clock clock;
 
-  public Reminders(Jdbc jdbc, FollowStore store, List<Concerns> concerns, Supplier<KnowledgeBase> knowledge,
+  public Reminders(Jdbc jdbc, FollowStore store, Recipients recipients, List<Concerns> concerns, Supplier<KnowledgeBase> knowledge,
       Outbox outbox, Messages messages, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
+    this.recipients = recipients;
     this.concerns = List.copyOf(concerns);
     this.knowledge = knowledge;
     this.outbox = outbox;
@@ -85,7 +87,7 @@ public final class Reminders {
     DatedItem item = concern.item();
     try {
       return jdbc.inTransaction(() -> {
-        Optional<FollowStore.Recipient> to = store.recipient(concern.smeId());
+        Optional<Recipients.Recipient> to = recipients.of(concern.smeId());
         if (to.isEmpty()) {
           return false;
         }

@@ -65,7 +65,7 @@ class FollowsPostgresIT {
         settings.get("GREENDESK_DB_PASSWORD"), data);
     databases.add(database);
     Jdbc jdbc = database.jdbc();
-    return Follows.on(jdbc, () -> served, new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock,
+    return Follows.on(jdbc, StoredRecipients.on(jdbc), () -> served, new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock,
         List.of());
   }
 
