@@ -143,7 +143,8 @@ public final class GreenDesk implements AutoCloseable {
     // knowledge is read and the index opened.
     CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(GreenDesk::detector);
     // The examples' vectors are the same from one start to the next: read back, not embedded again.
-    Embedder examples = new StoredVectors(settings.dataDir().resolve("index").resolve("intent-vectors.bin"), sentences);
+    Embedder examples = new StoredVectors(settings.dataDir().resolve("cache").resolve("intent-vectors.bin"),
+        sentences);
     CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(examples)));
     KnowledgeBase knowledge;
     try {

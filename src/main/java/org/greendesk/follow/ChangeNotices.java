@@ -35,7 +35,8 @@ public final class ChangeNotices {
   private final Messages messages;
   private final Clock clock;
 
-  public ChangeNotices(Jdbc jdbc, FollowStore store, Recipients recipients, Outbox outbox, Messages messages, Clock clock) {
+  public ChangeNotices(Jdbc jdbc, FollowStore store, Recipients recipients, Outbox outbox, Messages messages,
+      Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
     this.recipients = recipients;

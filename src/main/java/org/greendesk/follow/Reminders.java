@@ -43,8 +43,8 @@ public final class Reminders {
   private final Messages messages;
   private final Clock clock;
 
-  public Reminders(Jdbc jdbc, FollowStore store, Recipients recipients, List<Concerns> concerns, Supplier<KnowledgeBase> knowledge,
-      Outbox outbox, Messages messages, Clock clock) {
+  public Reminders(Jdbc jdbc, FollowStore store, Recipients recipients, List<Concerns> concerns,
+      Supplier<KnowledgeBase> knowledge, Outbox outbox, Messages messages, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
     this.recipients = recipients;

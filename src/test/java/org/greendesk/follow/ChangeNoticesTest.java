@@ -35,7 +35,8 @@ class ChangeNoticesTest {
     served = SmallKnowledge.load(before, "Declarations are due by 31 May.");
     database = Database.open(null, null, null, data);
     jdbc = database.jdbc();
-    follows = Follows.on(jdbc, StoredRecipients.on(jdbc), () -> served, new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock,
+    follows = Follows.on(jdbc, StoredRecipients.on(jdbc), () -> served, new Outbox(jdbc, new Doorbell()),
+        ShippedPrompts.messages(), clock,
         List.of());
   }
 

@@ -65,7 +65,8 @@ class FollowsPostgresIT {
         settings.get("GREENDESK_DB_PASSWORD"), data);
     databases.add(database);
     Jdbc jdbc = database.jdbc();
-    return Follows.on(jdbc, StoredRecipients.on(jdbc), () -> served, new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock,
+    return Follows.on(jdbc, StoredRecipients.on(jdbc), () -> served, new Outbox(jdbc, new Doorbell()),
+        ShippedPrompts.messages(), clock,
         List.of());
   }
 
@@ -88,7 +89,8 @@ class FollowsPostgresIT {
     Follows other = instance();
     Jdbc jdbc = databases.get(0).jdbc();
     for (int sme = 1; sme <= SMES; sme++) {
-      long chat = new ConversationStore(jdbc, List.of()).conversation("telegram", "c" + sme, null, clock.instant()).id();
+      long chat = new ConversationStore(jdbc, List.of()).conversation("telegram", "c" + sme, null, clock.instant())
+          .id();
       one.commands().follow(chat, "events Korea", Optional.empty(), "en");
       one.commands().follow(chat, "CBAM", Optional.empty(), "en");
     }

@@ -36,7 +36,8 @@ class RemindersTest {
     KnowledgeBase knowledge = SmallKnowledge.load(folder, "Declarations are due by 31 May.");
     database = Database.open(null, null, null, data);
     jdbc = database.jdbc();
-    follows = Follows.on(jdbc, StoredRecipients.on(jdbc), () -> knowledge, new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock,
+    follows = Follows.on(jdbc, StoredRecipients.on(jdbc), () -> knowledge, new Outbox(jdbc, new Doorbell()),
+        ShippedPrompts.messages(), clock,
         List.of());
   }
 
@@ -121,7 +122,8 @@ class RemindersTest {
     long sme = jdbc.queryOne("SELECT id FROM smes", row -> row.getLong(1)).orElseThrow();
     Concerns profile = (knowledge, today) -> List.of(new Concerns.Concern(sme,
         new DatedItem("kr-forum@test", "Korea Green SME Forum", LocalDate.of(2026, 12, 20), null)));
-    Reminders both = new Reminders(jdbc, follows.store(), StoredRecipients.on(jdbc), List.of(new FollowedDates(follows.store()), profile),
+    Reminders both = new Reminders(jdbc, follows.store(), StoredRecipients.on(jdbc),
+        List.of(new FollowedDates(follows.store()), profile),
         follows.knowledge(), new Outbox(jdbc, new Doorbell()), ShippedPrompts.messages(), clock);
 
     assertThat(both.run()).isOne();
