@@ -18,7 +18,6 @@ import org.greendesk.assistant.Source;
 import org.greendesk.assistant.Turn;
 import org.greendesk.delivery.Outbox;
 import org.greendesk.delivery.OutgoingMessage;
-import org.greendesk.follow.FollowStore;
 import org.greendesk.follow.Following;
 import org.greendesk.handoff.Escalation;
 import org.greendesk.handoff.EscalationState;
@@ -60,19 +59,7 @@ public final class Desk {
   private final FloodGuard flood;
 
   /**
-   * A desk whose follows and profiles are kept in the same database, on the assistant's knowledge.
-   *
    * @param flood how many messages a chat of any channel may send before it is asked to slow down
-   */
-  public Desk(Jdbc jdbc, ConversationStore conversations, EscalationStore escalations, Handoffs handoffs,
-      Supplier<Assistant> assistant, Outbox outbox, Messages messages, Clock clock, FloodGuard flood,
-      MeterRegistry metrics) {
-    this(jdbc, conversations, escalations, handoffs, assistant, outbox, messages, clock, flood, metrics,
-        new Following(new FollowStore(jdbc), () -> assistant.get().knowledge(), messages, clock),
-        Profiles.on(jdbc, () -> assistant.get().knowledge(), messages, clock));
-  }
-
-  /**
    * @param following answers {@code /follow}, {@code /following} and {@code /unfollow}
    * @param profiles answers {@code /profile} and {@code /check}, and names the SME's own economy
    */
