@@ -13,12 +13,16 @@ import java.util.Objects;
  * @param history it asks about the past: original dates, what changed, before a postponement
  * @param list it asks for a list or for steps, so the answer may be longer than a chat message
  * @param comparison it compares two subjects ("REACH vs K-REACH")
+ * @param factWords words one of which a sentence must hold to state the fact asked for, when the question names
+ *     what the amount is ("the fine", "the fee": a threshold in tonnes is not a fine); none when it does not
  */
-public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison) {
+public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison,
+    Phrases factWords) {
 
   public AskedFor {
     kinds = List.copyOf(kinds);
     focus = List.copyOf(focus);
+
     if (kinds.isEmpty()) {
       throw new IllegalArgumentException("at least one kind");
     }
@@ -27,6 +31,11 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
   /** The kind asked for first. */
   public AnswerKind primary() {
     return Objects.requireNonNull(kinds.get(0));
+  }
+
+  /** True when the sentence says what the asked amount is of, or the question does not say. */
+  boolean names(String sentence) {
+    return factWords.isEmpty() || factWords.foundIn(sentence);
   }
 
   boolean wants(AnswerKind kind) {

@@ -35,6 +35,8 @@ final class FactSignals {
       + "|VND|PHP|INR|GBP|CHF))"
       + "\\s?\\d|\\d[\\d,.]*\\s?(?:%|per ?cent\\b|percent\\b|(?:million|billion|thousand|trillion)?\\s?"
       + "(?:euros?|dollars?|won|yen|yuan|ringgit|baht|rupiah|dong|đồng|pesos?|rupees?))"
+      // A multiple of a price: "fined 5 to 10 times the average market price".
+      + "|\\b(?:\\d+|two|three|four|five|ten)(?:\\s?(?:to|-|–)\\s?(?:\\d+|three|five|ten))?\\s+times\\s+the\\b"
       + "|\\b(?:free of charge|no fees?|(?:at )?no cost"
       + "|no charge|without charge|for free|(?:is|are) free|free or low[- ]cost)\\b",
       Pattern.CASE_INSENSITIVE);

@@ -42,6 +42,13 @@ final class Phrases {
     };
   }
 
+  /** Matches nothing. */
+  static final Phrases NONE = new Phrases(java.util.List.of());
+
+  boolean isEmpty() {
+    return empty;
+  }
+
   boolean foundIn(String text) {
     return !empty && pattern.matcher(text.toLowerCase(Locale.ROOT)).find();
   }

@@ -18,6 +18,8 @@ final class QuestionReader {
   private final Phrases history;
   private final Phrases list;
   private final Phrases comparison;
+  /** What an amount asked for may be of ("a fine", "a fee"), each group the words that name it. */
+  private final List<Phrases> amountsOf;
   private final Function<String, List<String>> analyse;
   private final Predicate<String> questionWord;
 
@@ -36,6 +38,7 @@ final class QuestionReader {
     this.history = policy.phrases("asks_history");
     this.list = policy.phrases("asks_list");
     this.comparison = policy.phrases("asks_comparison");
+    this.amountsOf = List.of(policy.phrases("amount_fine"), policy.phrases("amount_fee"));
   }
 
   /**
@@ -50,7 +53,7 @@ final class QuestionReader {
     AskedFor whole = read(standalone);
     boolean specific = own.primary() != AnswerKind.GENERAL && own.primary() != AnswerKind.DEFINITION;
     return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
-        own.list() || whole.list(), own.comparison());
+        own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords());
   }
 
   AskedFor read(String question) {
@@ -68,8 +71,10 @@ final class QuestionReader {
       kinds.add(cues.get(AnswerKind.DEFINITION).foundIn(question) ? AnswerKind.DEFINITION : AnswerKind.GENERAL);
     }
     List<String> focus = analyse.apply(question).stream().filter(t -> !questionWord.test(t)).distinct().toList();
+    Phrases factWords = kinds.get(0) != AnswerKind.AMOUNT ? Phrases.NONE
+        : amountsOf.stream().filter(p -> p.foundIn(question)).findFirst().orElse(Phrases.NONE);
     return new AskedFor(kinds, focus, history.foundIn(question),
         list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
-        comparison.foundIn(question));
+        comparison.foundIn(question), factWords);
   }
 }

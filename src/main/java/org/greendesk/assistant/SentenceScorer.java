@@ -97,7 +97,7 @@ public final class SentenceScorer {
 
   /** True when the sentence carries the kind of fact asked for and is about what was asked. */
   boolean states(AskedFor asked, Scored sentence) {
-    return asked.primary().answeredBy(sentence.carried())
+    return asked.primary().answeredBy(sentence.carried()) && asked.names(sentence.text())
         && (sentence.meaning() >= weights.statedMeaning() || sentence.words() >= weights.statedWords());
   }
 

@@ -64,6 +64,12 @@ class AnswerComposerTest {
         ## What to do and by when
         Korean widget makers must register widgets by 31 December 2028.
         """));
+    write(knowledge, "regulation/eu-gadgets.md", document("eu-gadgets", "EU Gadget Directive", "EU gadgets", "EU", """
+        The EU Gadget Directive sets rules for gadgets sold in the EU.
+
+        ## Registration
+        Gadget makers pay a registration fee of €50 to the gadget register.
+        """));
     var base = new KnowledgeLoader().load(knowledge);
     index = new PassageIndex(folder.resolve("index"), new HashingEmbedder(), new Chunker(),
         RetrievalSettings.defaults());
@@ -144,6 +150,13 @@ class AnswerComposerTest {
     Answer answer = ask("Are small companies exempt from the EU widget regulation?");
 
     assertThat(answer.text()).contains("applies from 1 March 2027 to small companies").doesNotContain("does not state");
+  }
+
+  @Test
+  void should_not_take_another_amount_for_the_fine_asked_about() {
+    Answer answer = ask("What is the fine for gadget makers under the EU gadget directive?");
+
+    assertThat(answer.text()).contains("does not state that amount").doesNotContain("€50");
   }
 
   @Test

@@ -21,6 +21,7 @@ class FactSignalsTest {
     assertThat(FactSignals.of("The grant covers up to 70% of the cost, capped at S$30,000."))
         .contains(AnswerKind.AMOUNT);
     assertThat(FactSignals.of("PFAN coaching is free of charge.")).contains(AnswerKind.AMOUNT);
+    assertThat(FactSignals.of("It is fined 5 to 10 times the average market price.")).contains(AnswerKind.AMOUNT);
     assertThat(FactSignals.of("Importers of no more than 50 tonnes a year are exempt.")).contains(AnswerKind.THRESHOLD);
     assertThat(FactSignals.of("Ask the Korea Energy Agency for help.")).contains(AnswerKind.CONTACT);
     assertThat(FactSignals.of("The regulation has no SME exemption.")).contains(AnswerKind.APPLIES)

@@ -14,6 +14,15 @@ class QuestionReaderTest {
       text -> List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")), QUESTION_WORDS::contains);
 
   @Test
+  void should_read_what_an_amount_asked_for_is_of() {
+    AskedFor fine = reader.read("What is the fine in Poland for missing the EED energy audit?");
+
+    assertThat(fine.names("Enterprises above 10 TJ must have an energy audit.")).isFalse();
+    assertThat(fine.names("Missing the audit is punished with a penalty of up to PLN 50,000.")).isTrue();
+    assertThat(reader.read("How much is the grant?").names("The grant covers 70% of the cost.")).isTrue();
+  }
+
+  @Test
   void should_read_the_kind_asked_for_first() {
     assertThat(reader.read("When does EUDR start applying to small companies?").primary()).isEqualTo(AnswerKind.DATE);
     assertThat(reader.read("How much does REACH registration cost for 5 tonnes per year?").primary())
