@@ -15,12 +15,15 @@ import java.util.Objects;
  * @param comparison it compares two subjects ("REACH vs K-REACH")
  * @param factWords words one of which a sentence must hold to state the fact asked for, when the question names
  *     what the amount is ("the fine", "the fee": a threshold in tonnes is not a fine); none when it does not
+ * @param years the years the question names ("the rate for 2028"), one of which a sentence must hold to state the
+ *     fact asked for; empty when it names none
  */
 public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison,
-    Phrases factWords) {
+    Phrases factWords, List<String> years) {
 
   public AskedFor {
     kinds = List.copyOf(kinds);
+    years = List.copyOf(years);
     focus = List.copyOf(focus);
 
     if (kinds.isEmpty()) {
@@ -33,9 +36,10 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
     return Objects.requireNonNull(kinds.get(0));
   }
 
-  /** True when the sentence says what the asked amount is of, or the question does not say. */
+  /** True when the sentence says what the asked amount is of and names the year asked about, if the question does. */
   boolean names(String sentence) {
-    return factWords.isEmpty() || factWords.foundIn(sentence);
+    return (factWords.isEmpty() || factWords.foundIn(sentence))
+        && (years.isEmpty() || years.stream().anyMatch(sentence::contains));
   }
 
   boolean wants(AnswerKind kind) {

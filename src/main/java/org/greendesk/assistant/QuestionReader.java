@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * Reads what a question asks for from the routing policy's cue phrases ({@code asks_date}, {@code asks_amount},
@@ -14,6 +16,7 @@ import java.util.function.Predicate;
  * definition is asked for only when nothing more specific is. Immutable and thread safe.
  */
 final class QuestionReader {
+  private static final Pattern YEAR = Pattern.compile("(?<!\\d)20\\d\\d(?!\\d)");
   private final Map<AnswerKind, Phrases> cues = new EnumMap<>(AnswerKind.class);
   private final Phrases history;
   private final Phrases list;
@@ -53,7 +56,13 @@ final class QuestionReader {
     AskedFor whole = read(standalone);
     boolean specific = own.primary() != AnswerKind.GENERAL && own.primary() != AnswerKind.DEFINITION;
     return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
-        own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords());
+        own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords(),
+        specific ? own.years() : whole.years());
+  }
+
+  /** The years a question names: "the rate for 2028". */
+  private static List<String> years(String question) {
+    return YEAR.matcher(question).results().map(MatchResult::group).distinct().toList();
   }
 
   AskedFor read(String question) {
@@ -75,6 +84,6 @@ final class QuestionReader {
         : amountsOf.stream().filter(p -> p.foundIn(question)).findFirst().orElse(Phrases.NONE);
     return new AskedFor(kinds, focus, history.foundIn(question),
         list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
-        comparison.foundIn(question), factWords);
+        comparison.foundIn(question), factWords, years(question));
   }
 }

@@ -23,6 +23,14 @@ class QuestionReaderTest {
   }
 
   @Test
+  void should_read_the_year_a_question_asks_about() {
+    AskedFor rate = reader.read("Singapore carbon tax rate for 2028?");
+
+    assertThat(rate.names("The rate is S$45 per tCO2e for emissions in 2026 and 2027.")).isFalse();
+    assertThat(rate.names("From 2028 the rate is to be set between S$50 and S$80.")).isTrue();
+  }
+
+  @Test
   void should_read_the_kind_asked_for_first() {
     assertThat(reader.read("When does EUDR start applying to small companies?").primary()).isEqualTo(AnswerKind.DATE);
     assertThat(reader.read("How much does REACH registration cost for 5 tonnes per year?").primary())
