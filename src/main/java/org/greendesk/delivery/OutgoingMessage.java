@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param links the sources, as title and URL, best first
  * @param actions buttons the channel may offer under it: {@code feedback}, {@code advisor}, {@code follow}, {@code rate},
- *     {@code forget}
+ *     {@code forget}, and choices ({@link #choice}) whose press sends their text as the SME's message
  * @param language the language the SME reads (ISO 639-1), in which the channel labels the buttons; {@code null}
  *     for English
  */
@@ -29,6 +29,19 @@ public record OutgoingMessage(String text, List<Link> links, List<String> action
   public static OutgoingMessage text(String text) {
     return new OutgoingMessage(text, List.of(), List.of());
   }
+
+  /** The action of a button whose press sends this text as the SME's message: an answer to a question asked. */
+  public static String choice(String text) {
+    return CHOICE + text;
+  }
+
+  /** The texts of the choices among these actions, in order; empty when there are none. */
+  public static List<String> choices(List<String> actions) {
+    return actions.stream().filter(a -> a.startsWith(CHOICE)).map(a -> a.substring(CHOICE.length()))
+        .filter(text -> !text.isEmpty()).toList();
+  }
+
+  private static final String CHOICE = "choice:";
 
   /** The language whose labels the buttons take; English when none was given. */
   public String languageOrEnglish() {

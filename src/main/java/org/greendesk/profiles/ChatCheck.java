@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.messages.Messages;
 import org.greendesk.messages.Reply;
@@ -40,7 +41,7 @@ public final class ChatCheck {
     Optional<Profile> profile = store.find(conversationId).map(ProfileStore.Stored::profile)
         .filter(p -> p.economy() != null);
     if (profile.isEmpty()) {
-      return new Reply("check_needs_profile", Map.of(), List.of("choice:/profile"));
+      return new Reply("check_needs_profile", Map.of(), List.of(OutgoingMessage.choice("/profile")));
     }
     CheckResult result = new Checker(knowledge.get()).check(profile.get(),
         LocalDate.ofInstant(clock.instant(), clock.getZone()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.greendesk.delivery.OutgoingMessage;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.Threshold.Fact;
 import org.greendesk.messages.Messages;
@@ -41,7 +42,7 @@ public final class ProfileFlow {
       return start(conversationId, stored.orElse(empty()), language);
     }
     return new Reply("profile_show", Map.of("profile", ProfileText.lines(stored.get(), messages, language)),
-        List.of("choice:/profile edit", "choice:/check"));
+        List.of(OutgoingMessage.choice("/profile edit"), OutgoingMessage.choice("/check")));
   }
 
   /** True while the SME is answering the questions. */
@@ -79,7 +80,7 @@ public final class ProfileFlow {
       return question(next.get(), language);
     }
     return new Reply("profile_done", Map.of("profile", ProfileText.lines(read.get(), messages, language)),
-        List.of("choice:/check"));
+        List.of(OutgoingMessage.choice("/check")));
   }
 
   private Reply start(long conversationId, Profile current, String language) {
@@ -100,7 +101,7 @@ public final class ProfileFlow {
     if (step != Step.ECONOMY) {
       choices.add(messages.text(language, "profile_skip"));
     }
-    return new Reply(step.question(), Map.of(), choices.stream().map(c -> "choice:" + c).toList());
+    return new Reply(step.question(), Map.of(), choices.stream().map(OutgoingMessage::choice).toList());
   }
 
   /** The profile with the answer to the step in it; empty when the answer cannot be read. */

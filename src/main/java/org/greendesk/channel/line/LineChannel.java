@@ -183,8 +183,7 @@ public final class LineChannel implements CustomerChannel {
       items.add(button(labels.apply("button_forget"), FORGET));
     }
     // Past LINE's limit, the SME types the answer: the question says what is possible.
-    actions.stream().filter(a -> a.startsWith("choice:")).map(a -> a.substring("choice:".length()))
-        .filter(said -> !said.isEmpty()).forEach(said -> {
+    OutgoingMessage.choices(actions).forEach(said -> {
           if (items.size() < QUICK_REPLIES) {
             items.add(button(said, SAY + said));
           }

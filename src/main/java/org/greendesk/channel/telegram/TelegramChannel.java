@@ -159,9 +159,8 @@ public final class TelegramChannel implements CustomerChannel {
       rows.add(new InlineKeyboardRow(button(labels.apply("button_follow"), FOLLOW)));
     }
     InlineKeyboardRow choices = new InlineKeyboardRow();
-    for (String action : actions) {
-      String said = action.startsWith("choice:") ? action.substring("choice:".length()) : "";
-      if (!said.isEmpty() && (SAY + said).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= CALLBACK_BYTES) {
+    for (String said : OutgoingMessage.choices(actions)) {
+      if ((SAY + said).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= CALLBACK_BYTES) {
         choices.add(button(said, SAY + said));
         if (choices.size() == 3) {
           rows.add(choices);
