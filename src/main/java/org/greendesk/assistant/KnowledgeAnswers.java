@@ -57,7 +57,7 @@ final class KnowledgeAnswers {
         retriever.knowledgeBase().economies(), names, weights);
     this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord);
     this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind),
-        question -> reader.read(question).primary());
+        reader::primary);
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),
         retriever.knowledgeBase().economies(),
         retriever.knowledgeBase().byId(), names);

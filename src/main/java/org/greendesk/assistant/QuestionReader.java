@@ -66,6 +66,22 @@ final class QuestionReader {
   }
 
   AskedFor read(String question) {
+    List<AnswerKind> kinds = kinds(question);
+    List<String> focus = analyse.apply(question).stream().filter(t -> !questionWord.test(t)).distinct().toList();
+    Phrases factWords = kinds.get(0) != AnswerKind.AMOUNT ? Phrases.NONE
+        : amountsOf.stream().filter(p -> p.foundIn(question)).findFirst().orElse(Phrases.NONE);
+    return new AskedFor(kinds, focus, history.foundIn(question),
+        list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
+        comparison.foundIn(question), factWords, years(question));
+  }
+
+  /** The kind of fact a question asks for first, read from its cue phrases alone (no analysis: cheap). */
+  AnswerKind primary(String question) {
+    return kinds(question).get(0);
+  }
+
+  /** The kinds a question asks for, the one written first first; never empty. */
+  private List<AnswerKind> kinds(String question) {
     List<AnswerKind> kinds = new ArrayList<>();
     Map<AnswerKind, Integer> positions = new EnumMap<>(AnswerKind.class);
     cues.forEach((kind, phrases) -> {
@@ -79,11 +95,6 @@ final class QuestionReader {
     if (kinds.isEmpty()) {
       kinds.add(cues.get(AnswerKind.DEFINITION).foundIn(question) ? AnswerKind.DEFINITION : AnswerKind.GENERAL);
     }
-    List<String> focus = analyse.apply(question).stream().filter(t -> !questionWord.test(t)).distinct().toList();
-    Phrases factWords = kinds.get(0) != AnswerKind.AMOUNT ? Phrases.NONE
-        : amountsOf.stream().filter(p -> p.foundIn(question)).findFirst().orElse(Phrases.NONE);
-    return new AskedFor(kinds, focus, history.foundIn(question),
-        list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
-        comparison.foundIn(question), factWords, years(question));
+    return kinds;
   }
 }
