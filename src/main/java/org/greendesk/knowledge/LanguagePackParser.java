@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -67,22 +68,23 @@ final class LanguagePackParser {
     Map<String, LanguagePack.Local> documents = new LinkedHashMap<>();
     node.fields().forEachRemaining(e -> {
       String id = e.getKey();
-      int line = lines.of(id);
+      // Looked up only for a problem: finding a key's line reads the file, once per document otherwise.
+      IntSupplier line = () -> lines.of(id);
       if (!ids.contains(id)) {
-        problems.add(new KnowledgeProblem(lines.file(), line, "no document has the id " + id));
+        problems.add(new KnowledgeProblem(lines.file(), line.getAsInt(), "no document has the id " + id));
         return;
       }
       List<String> names = DocumentParser.strings(e.getValue().get("names"));
       String summary = e.getValue().path("summary").asText("").strip();
       if (names.isEmpty() || names.size() > MAX_NAMES) {
-        problems.add(new KnowledgeProblem(lines.file(), line, id + ": 1 to " + MAX_NAMES + " names, not "
+        problems.add(new KnowledgeProblem(lines.file(), line.getAsInt(), id + ": 1 to " + MAX_NAMES + " names, not "
             + names.size()));
       }
       names.stream().filter(n -> n.length() > MAX_NAME_CHARS).forEach(n -> problems.add(new KnowledgeProblem(
-          lines.file(), line, id + ": a name over " + MAX_NAME_CHARS + " characters: " + n)));
+          lines.file(), line.getAsInt(), id + ": a name over " + MAX_NAME_CHARS + " characters: " + n)));
       if (summary.isEmpty() || summary.length() > MAX_SUMMARY_CHARS) {
-        problems.add(new KnowledgeProblem(lines.file(), line, id + ": a summary of 1 to " + MAX_SUMMARY_CHARS
-            + " characters, not " + summary.length()));
+        problems.add(new KnowledgeProblem(lines.file(), line.getAsInt(), id + ": a summary of 1 to "
+            + MAX_SUMMARY_CHARS + " characters, not " + summary.length()));
       }
       documents.put(id, new LanguagePack.Local(names, summary));
     });
