@@ -1,5 +1,6 @@
 package org.greendesk.assistant;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,13 @@ public final class LearnedIntents implements Intents {
    * @param sentences the model that reads the English examples' meaning; {@code null} to go by characters alone
    */
   public LearnedIntents(Map<String, Map<String, List<String>>> examples, @Nullable Embedder sentences) {
-    this.index = new IntentIndex(examples, sentences, IntentIndex.Settings.defaults());
+    this(examples, sentences, null);
+  }
+
+  /** @param kept a file to keep what was learnt in between starts; {@code null} to learn it at each */
+  public LearnedIntents(Map<String, Map<String, List<String>>> examples, @Nullable Embedder sentences,
+      @Nullable Path kept) {
+    this.index = new IntentIndex(examples, sentences, IntentIndex.Settings.defaults(), kept);
   }
 
   @Override

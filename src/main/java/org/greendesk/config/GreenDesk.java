@@ -109,11 +109,17 @@ public final class GreenDesk implements AutoCloseable {
         throw new CompletionException(e);
       }
     });
+    Path models = cache(settings).resolve("models");
     CompletableFuture<Embedder> second = model == OnnxEmbedder.Model.forSentences() ? null
-        : CompletableFuture.supplyAsync(() -> new OnnxEmbedder(OnnxEmbedder.Model.forSentences()));
-    Embedder embedder = remembering(new OnnxEmbedder(model), remember);
+        : CompletableFuture.supplyAsync(() -> new OnnxEmbedder(OnnxEmbedder.Model.forSentences(), models));
+    Embedder embedder = remembering(new OnnxEmbedder(model, models), remember);
     Embedder sentences = second == null ? embedder : remembering(second.join(), remember);
     return open(settings, embedder, sentences, retrieval, Clock.systemDefaultZone(), knowledge);
+  }
+
+  /** What is kept between starts to start faster, and may be deleted at any time. */
+  private static Path cache(Settings settings) {
+    return settings.dataDir().resolve("cache");
   }
 
   private static Embedder remembering(Embedder embedder, boolean remember) {
@@ -142,10 +148,11 @@ public final class GreenDesk implements AutoCloseable {
     // Independent and each a second or so: the language detector's models and the intents' training run while the
     // knowledge is read and the index opened.
     CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(GreenDesk::detector);
-    // The examples' vectors are the same from one start to the next: read back, not embedded again.
-    Embedder examples = new StoredVectors(settings.dataDir().resolve("cache").resolve("intent-vectors.bin"),
-        sentences);
-    CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(() -> unchecked(() -> folder.intents(examples)));
+    // The examples' vectors and what was learnt from them are the same from one start to the next: read back.
+    Embedder examples = new StoredVectors(cache(settings).resolve("intent-vectors.bin"), sentences);
+    Path learnt = cache(settings).resolve("intent-classifier.bin");
+    CompletableFuture<Intents> intents = CompletableFuture.supplyAsync(
+        () -> unchecked(() -> folder.intents(examples, learnt)));
     KnowledgeBase knowledge;
     try {
       knowledge = loading.join();

@@ -41,8 +41,10 @@ final class PromptsFolder {
   /**
    * What messages want, learnt from the labelled examples of {@code intents/}; the sentence model reads the English
    * ones' meaning.
+   *
+   * @param kept a file to keep what was learnt in between starts
    */
-  Intents intents(Embedder sentences) throws IOException {
+  Intents intents(Embedder sentences, Path kept) throws IOException {
     Map<String, Map<String, List<String>>> examples = new TreeMap<>();
     for (String language : languages("intents")) {
       String yaml = file("intents/" + language + ".yaml");
@@ -55,7 +57,7 @@ final class PromptsFolder {
         }
       }
     }
-    return new LearnedIntents(examples, sentences);
+    return new LearnedIntents(examples, sentences, kept);
   }
 
   /** The language model's prompts. */

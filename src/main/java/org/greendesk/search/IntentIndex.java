@@ -1,5 +1,6 @@
 package org.greendesk.search;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,9 +47,15 @@ public final class IntentIndex {
    */
   public IntentIndex(Map<String, Map<String, List<String>>> examples, @Nullable Embedder embedder,
       Settings settings) {
+    this(examples, embedder, settings, null);
+  }
+
+  /** @param kept a file to keep the classifier in between starts; {@code null} to train it each time */
+  public IntentIndex(Map<String, Map<String, List<String>>> examples, @Nullable Embedder embedder,
+      Settings settings, @Nullable Path kept) {
     this.embedder = embedder;
     this.settings = settings;
-    this.words = new CharacterClassifier(merged(examples));
+    this.words = CharacterClassifier.trained(merged(examples), kept);
     List<String> texts = new ArrayList<>();
     examples.getOrDefault(ENGLISH, Map.of()).forEach((label, own) -> own.forEach(text -> {
       englishLabels.add(label);

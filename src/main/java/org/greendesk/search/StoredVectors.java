@@ -1,20 +1,15 @@
 package org.greendesk.search;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.greendesk.base.AtomicFile;
+import org.greendesk.base.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +78,7 @@ public final class StoredVectors implements Embedder {
 
   private void write(String key, List<float[]> vectors) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+      AtomicFile.write(file, out -> {
         out.writeUTF(key);
         out.writeInt(vectors.size());
         out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).length);
@@ -94,25 +87,15 @@ public final class StoredVectors implements Embedder {
             out.writeFloat(value);
           }
         }
-      }
-      // Replaced whole, so that another instance never reads half a file.
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      });
     } catch (IOException e) {
       LOG.warn("vectors could not be stored in {}: {}", file, e.toString());
     }
   }
 
   private String key(List<String> texts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(embedder.modelId().getBytes(StandardCharsets.UTF_8));
-      for (String text : texts) {
-        digest.update((byte) 0);
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java", e);
-    }
+    StringBuilder text = new StringBuilder(embedder.modelId());
+    texts.forEach(t -> text.append('\0').append(t));
+    return Hashes.sha256(text.toString());
   }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IntentIndexTest {
   private static final Map<String, Map<String, List<String>>> EXAMPLES = Map.of(
@@ -48,6 +52,38 @@ class IntentIndexTest {
     IntentIndex again = new IntentIndex(EXAMPLES, null, IntentIndex.Settings.defaults());
 
     assertThat(again.classify("someone call me", "en")).isEqualTo(index.classify("someone call me", "en"));
+  }
+
+  @Test
+  void should_read_back_what_it_learnt_and_learn_again_when_the_examples_change(@TempDir Path folder)
+      throws IOException {
+    // given a classifier kept in a file
+    Path kept = folder.resolve("classifier.bin");
+    new IntentIndex(EXAMPLES, null, IntentIndex.Settings.defaults(), kept);
+    byte[] first = Files.readAllBytes(kept);
+
+    // when it is made again on the same examples, then on others
+    IntentIndex read = new IntentIndex(EXAMPLES, null, IntentIndex.Settings.defaults(), kept);
+    Map<String, Map<String, List<String>>> more = new HashMap<>(EXAMPLES);
+    more.put("ms", Map.of("thanks", List.of("terima kasih banyak")));
+    new IntentIndex(more, null, IntentIndex.Settings.defaults(), kept);
+
+    // then the first guesses exactly as one trained, and the second replaced the file
+    for (String message : List.of("someone call me", "cảm ơn", "carbon tax deadline", "zzz")) {
+      assertThat(read.classify(message, "en")).isEqualTo(index.classify(message, "en"));
+    }
+    assertThat(Files.readAllBytes(kept)).isNotEqualTo(first);
+  }
+
+  @Test
+  void should_learn_again_when_the_kept_file_is_broken(@TempDir Path folder) throws IOException {
+    Path kept = folder.resolve("classifier.bin");
+    Files.write(kept, new byte[] {0, 3, 'a', 'b'});
+
+    IntentIndex trained = new IntentIndex(EXAMPLES, null, IntentIndex.Settings.defaults(), kept);
+
+    assertThat(trained.classify("someone call me", "en")).isEqualTo(index.classify("someone call me", "en"));
+    assertThat(Files.size(kept)).isGreaterThan(4);
   }
 
   @Test
