@@ -2,11 +2,16 @@ package org.greendesk.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.greendesk.config.DeskServices;
 import org.greendesk.config.GreenDesk;
 import org.greendesk.config.Service;
 import org.greendesk.config.Settings;
 import org.greendesk.delivery.SendException;
+import org.greendesk.store.Database;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -30,23 +35,48 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = launcher.settings();
+    // The database is opened and migrated while the knowledge and the models load: a second or so off the start.
+    CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> DeskServices.openDatabase(settings));
     try (GreenDesk greenDesk = launcher.open(terminal).orElse(null)) {
       if (greenDesk == null) {
+        opening.thenAccept(Database::close);
         return launcher.failure();
       }
       Service service;
+      Database database = null;
       try {
-        service = Service.start(settings, greenDesk, new DatabaseDesk(), Clock.systemUTC());
+        database = opened(opening);
+        service = Service.start(settings, greenDesk, database, new DatabaseDesk(), Clock.systemUTC());
       } catch (SendException e) {
+        closeQuietly(database);
         terminal.err().println("Cannot start a channel (check its token and API URL settings): "
             + e.getMessage());
         return 1;
       } catch (IllegalStateException e) {
+        closeQuietly(database);
         terminal.err().println(e.getMessage());
         return 1;
       }
+      // Once the service answers, the languages' dictionaries load aside, rather than for a first question in each.
+      CompletableFuture.runAsync(() -> greenDesk.retriever().warm());
       runUntilStopped(service, settings);
       return 0;
+    }
+  }
+
+  /** The database once open; its failure as {@link DeskServices#openDatabase} throws it. */
+  private static Database opened(CompletableFuture<Database> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** Closing twice is harmless: the service closes its database when it fails after taking it. */
+  private static void closeQuietly(@Nullable Database database) {
+    if (database != null) {
+      database.close();
     }
   }
 

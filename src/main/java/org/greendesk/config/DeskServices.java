@@ -63,7 +63,7 @@ public record DeskServices(Database database, ConversationStore conversations, E
    * @param unconfirmed what is unconfirmed in a cited document, for the briefs
    */
   public static DeskServices handoffsOnly(Settings settings, UnconfirmedFacts unconfirmed, Clock clock) {
-    Database database = open(settings);
+    Database database = openDatabase(settings);
     // The console shows the brief, profile included.
     ProfileStore profiles = new ProfileStore(database.jdbc());
     SmeProfiles lines = id -> profiles.find(id).flatMap(p -> ProfileText.brief(p.profile()));
@@ -106,8 +106,13 @@ public record DeskServices(Database database, ConversationStore conversations, E
    */
   public static DeskServices withDesk(Settings settings, Supplier<Assistant> assistant,
       Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock, MeterRegistry metrics) {
+    return withDesk(settings, openDatabase(settings), assistant, channels, advisorDesk, clock, metrics);
+  }
+
+  /** As above, on a database already opened ({@link #openDatabase}), which it then owns. */
+  public static DeskServices withDesk(Settings settings, Database database, Supplier<Assistant> assistant,
+      Map<String, CustomerChannel> channels, AdvisorDesk advisorDesk, Clock clock, MeterRegistry metrics) {
     Messages messages = messages(settings);
-    Database database = open(settings);
     Jdbc jdbc = database.jdbc();
     Doorbell doorbell = new Doorbell();
     Outbox outbox = new Outbox(jdbc, doorbell);
@@ -152,8 +157,12 @@ public record DeskServices(Database database, ConversationStore conversations, E
     }
   }
 
-  /** @throws IllegalStateException naming the setting when the database cannot be opened or migrated */
-  private static Database open(Settings settings) {
+  /**
+   * The database the settings name, migrated.
+   *
+   * @throws IllegalStateException naming the setting when the database cannot be opened or migrated
+   */
+  public static Database openDatabase(Settings settings) {
     Settings.Database db = settings.database();
     try {
       return Database.open(db.url(), db.user(), db.password(), settings.dataDir());

@@ -30,6 +30,7 @@ import org.greendesk.delivery.SendException;
 import org.greendesk.follow.ReminderSchedule;
 import org.greendesk.follow.TellingReload;
 import org.greendesk.search.KnowledgeReload;
+import org.greendesk.store.Database;
 import org.greendesk.web.OpsRoutes;
 import org.greendesk.web.RateLimiter;
 import org.greendesk.web.WebRoutes;
@@ -78,6 +79,12 @@ public final class Service implements AutoCloseable {
    */
   public static Service start(Settings settings, GreenDesk greenDesk, AdvisorDesk advisorDesk, Clock clock)
       throws SendException {
+    return start(settings, greenDesk, DeskServices.openDatabase(settings), advisorDesk, clock);
+  }
+
+  /** As above, on a database already opened ({@link DeskServices#openDatabase}), which it then owns. */
+  public static Service start(Settings settings, GreenDesk greenDesk, Database database, AdvisorDesk advisorDesk,
+      Clock clock) throws SendException {
     ChatLanes lanes = new ChatLanes(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), "greendesk-chat");
     Map<String, CustomerChannel> channels = new HashMap<>(Map.of(WebChannel.NAME, new WebChannel()));
     ChannelModule.Context context = new ChannelModule.Context(greenDesk.messages(), lanes, clock);
@@ -86,7 +93,7 @@ public final class Service implements AutoCloseable {
     SlackSetup slackSetup = SlackSetup.channel(settings, channels);
     // The Slack desk needs the services it is part of: it is put in place before anything is sent.
     AtomicReference<AdvisorDesk> desk = new AtomicReference<>(advisorDesk);
-    DeskServices services = DeskServices.withDesk(settings, greenDesk::assistant, channels,
+    DeskServices services = DeskServices.withDesk(settings, database, greenDesk::assistant, channels,
         message -> desk.get().deliver(message), clock, greenDesk.metrics());
     WebServer web = null;
     SlackApp slack = null;

@@ -2,6 +2,8 @@ package org.greendesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -33,18 +36,28 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Version;
+import org.greendesk.base.Hashes;
 import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.KnowledgeBase;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.LanguagePack;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds documents for a question written in another language than the documents: by their local names and
- * summaries, analysed as that language is (an in-memory Lucene index built when the knowledge is loaded), by the
- * local names the question holds, and by the glossary's English terms for its words, which the English search then
- * looks for. Thread safe.
+ * summaries, analysed as that language is (a Lucene index held in memory), by the local names the question holds,
+ * and by the glossary's English terms for its words, which the English search then looks for. Thread safe.
+ *
+ * <p>The index is kept in a folder between starts, named by a hash of the names and summaries it holds: reading it
+ * back spares the start the analysis, and with it the loading of every language's dictionaries, which then load
+ * when a question in that language first comes.
  */
 public final class LocalSearch {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalSearch.class);
   private static final String ID = "id";
   private static final String LANGUAGE = "language";
   private static final float NAME_BOOST = 3;
@@ -54,7 +67,6 @@ public final class LocalSearch {
   private final Map<String, LanguagePack> packs;
   private final Map<String, KnowledgeDocument> documents;
   private final LocalAnalyzers analyzers = new LocalAnalyzers();
-  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexSearcher searcher;
   /** Per language: each glossary key and document name as matched in a question, longest first. */
   private final Map<String, List<Entry>> entries = new HashMap<>();
@@ -64,19 +76,52 @@ public final class LocalSearch {
 
   private final EconomyLexicon economies;
 
+  /** Built in memory at each start, kept nowhere. */
   public LocalSearch(KnowledgeBase base) {
+    this(base, null);
+  }
+
+  /**
+   * @param folder where the index is kept between starts; {@code null} to build it each time. A folder that cannot
+   *     be written costs only the time to build.
+   */
+  public LocalSearch(KnowledgeBase base, @Nullable Path folder) {
     this.packs = base.languages();
     this.documents = base.byId();
     this.economies = base.economies();
     try {
-      this.searcher = new IndexSearcher(DirectoryReader.open(write()));
+      this.searcher = new IndexSearcher(DirectoryReader.open(folder == null ? write(new ByteBuffersDirectory())
+          : kept(folder)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the index of local names", e);
     }
     packs.values().forEach(pack -> entries.put(pack.code(), entries(pack)));
   }
 
-  private ByteBuffersDirectory write() throws IOException {
+  /** The index read into memory from the folder, built there first when the folder has none of these packs. */
+  private Directory kept(Path folder) throws IOException {
+    Path stored = folder.resolve(fingerprint());
+    try {
+      if (!Files.isDirectory(stored)) {
+        StoredIndex.build(folder, stored, this::write);
+      }
+      return StoredIndex.read(stored);
+    } catch (IOException e) {
+      LOG.warn("the index of local names could not be kept in {}, built in memory: {}", folder, e.toString());
+      return write(new ByteBuffersDirectory());
+    }
+  }
+
+  /** A hash of what the index holds and of how it is analysed. */
+  private String fingerprint() {
+    StringBuilder text = new StringBuilder(Version.LATEST.toString());
+    new TreeMap<>(packs).forEach((code, pack) -> new TreeMap<>(pack.documents()).forEach((id, local) ->
+        text.append('\0').append(code).append('\0').append(id).append('\0').append(String.join("\n", local.names()))
+            .append('\0').append(local.summary())));
+    return Hashes.sha256(text.toString()).substring(0, 24);
+  }
+
+  private <D extends Directory> D write(D directory) throws IOException {
     Map<String, Analyzer> fields = new HashMap<>();
     packs.keySet().forEach(code -> {
       fields.put(names(code), analyzers.of(code));
@@ -105,6 +150,14 @@ public final class LocalSearch {
     pack.documents().forEach((id, local) -> local.names().forEach(n -> all.add(new Entry(normal(n), List.of(), id))));
     all.sort(Comparator.comparingInt((Entry e) -> e.key().length()).reversed());
     return all;
+  }
+
+  /**
+   * Loads every language's analysis (its dictionaries: most of a second for Korean) so that the first question in
+   * each is not the one to wait for it. The dictionaries are loaded once per process, whatever the reloads.
+   */
+  public void warm() {
+    packs.keySet().forEach(code -> LexicalQueries.terms(analyzers.of(code), "warm"));
   }
 
   /** True when the folder has local names for this language. */

@@ -54,6 +54,7 @@ public final class PassageIndex implements AutoCloseable {
   private final Embedder embedder;
   private final @Nullable Embedder sentenceEmbedder;
   private final Chunker chunker;
+  private final Path folder;
   private final BM25Similarity similarity;
   private @Nullable SearcherManager searchers;
 
@@ -72,6 +73,7 @@ public final class PassageIndex implements AutoCloseable {
   public PassageIndex(Path folder, Embedder embedder, @Nullable Embedder sentenceEmbedder, Chunker chunker,
       RetrievalSettings settings) {
     this.sentenceEmbedder = sentenceEmbedder;
+    this.folder = folder;
     try {
       this.directory = FSDirectory.open(folder);
     } catch (IOException e) {
@@ -80,6 +82,11 @@ public final class PassageIndex implements AutoCloseable {
     this.embedder = embedder;
     this.chunker = chunker;
     this.similarity = new BM25Similarity(settings.k1(), settings.b());
+  }
+
+  /** Where the index of the documents' names and summaries in other languages is kept: beside this one. */
+  public Path localNamesFolder() {
+    return folder.resolveSibling(folder.getFileName() + "-local");
   }
 
   /** Brings the index in line with the base; returns what changed. Only one sync may run at a time. */

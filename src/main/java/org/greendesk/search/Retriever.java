@@ -68,11 +68,16 @@ public final class Retriever {
     this.documents = base.byId();
     this.settings = settings;
     this.lexical = new LexicalQueries(analyzer, settings);
-    this.local = CompletableFuture.supplyAsync(() -> new LocalSearch(base));
+    this.local = CompletableFuture.supplyAsync(() -> new LocalSearch(base, index.localNamesFolder()));
   }
 
   private LocalSearch local() {
     return local.join();
+  }
+
+  /** Loads what a question in another language needs, for a service to do once it is up. */
+  public void warm() {
+    local().warm();
   }
 
   /** True when the knowledge folder has local names and summaries in this language. */
