@@ -133,7 +133,8 @@ public final class AnswerComposer {
         }
       }
     }
-    if (best == null) {
+    // A pair's answer, like a sentence, states the fact only if it names what the question asks it of.
+    if (best == null || !asked.names(best.pair().answer())) {
       return Optional.empty();
     }
     String answer = best.pair().answer();

@@ -1,7 +1,10 @@
 package org.greendesk.assistant;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * What a question asks for, read from its words.
@@ -16,10 +19,17 @@ import java.util.Objects;
  * @param factWords words one of which a sentence must hold to state the fact asked for, when the question names
  *     what the amount is ("the fine", "the fee": a threshold in tonnes is not a fine); none when it does not
  * @param years the years the question names ("the rate for 2028"), one of which a sentence must hold to state the
- *     fact asked for; empty when it names none
+ *     fact asked for; empty when it names none. A value that moves, asked for as it is now ("the allowance price
+ *     today"), is asked for this year.
+ * @param quarter the quarter of the year the question names ("Q4 2026"), or this one for a value that moves asked
+ *     for as it is now, 1 to 4; 0 for none. A sentence that names a quarter must name this one: a price for the
+ *     first quarter is not today's in the fourth.
  */
 public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison,
-    Phrases factWords, List<String> years) {
+    Phrases factWords, List<String> years, int quarter) {
+  private static final Pattern QUARTER = Pattern.compile(
+      "\\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\\b", Pattern.CASE_INSENSITIVE);
+  private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
 
   public AskedFor {
     kinds = List.copyOf(kinds);
@@ -36,10 +46,32 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
     return Objects.requireNonNull(kinds.get(0));
   }
 
-  /** True when the sentence says what the asked amount is of and names the year asked about, if the question does. */
+  /**
+   * True when the sentence says what the asked amount is of, names the year asked about, and names no other
+   * quarter than the one asked about, as far as the question says.
+   */
   boolean names(String sentence) {
     return (factWords.isEmpty() || factWords.foundIn(sentence))
-        && (years.isEmpty() || years.stream().anyMatch(sentence::contains));
+        && (years.isEmpty() || years.stream().anyMatch(sentence::contains))
+        && !otherQuarter(sentence);
+  }
+
+  /** True when the text gives a value of another quarter than the one asked about. */
+  boolean otherQuarter(String text) {
+    return quarter != 0 && quarters(text).stream().anyMatch(q -> q != quarter);
+  }
+
+  /** The quarters of the year a text names: "Q1", "the fourth quarter". */
+  static List<Integer> quarters(String text) {
+    return QUARTER.matcher(text).results().map(AskedFor::quarter).toList();
+  }
+
+  private static int quarter(MatchResult named) {
+    if (named.group(1) != null) {
+      return Integer.parseInt(named.group(1));
+    }
+    String word = named.group(2).toLowerCase(Locale.ROOT);
+    return Character.isDigit(word.charAt(0)) ? word.charAt(0) - '0' : ORDINALS.indexOf(word) + 1;
   }
 
   boolean wants(AnswerKind kind) {

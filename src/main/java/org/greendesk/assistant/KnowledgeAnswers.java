@@ -55,7 +55,7 @@ final class KnowledgeAnswers {
     this.names = new DocumentNames(retriever.knowledgeBase().documents(), retriever::analyse);
     SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
         retriever.knowledgeBase().economies(), names, weights);
-    this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord);
+    this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord, clock);
     this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind),
         reader::primary);
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),

@@ -1,5 +1,7 @@
 package org.greendesk.assistant;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -23,16 +25,22 @@ final class QuestionReader {
   private final Phrases comparison;
   /** What an amount asked for may be of ("a fine", "a fee"), each group the words that name it. */
   private final List<Phrases> amountsOf;
+  private final Phrases now;
+  private final Phrases moving;
   private final Function<String, List<String>> analyse;
   private final Predicate<String> questionWord;
+  private final Clock clock;
 
   /**
    * @param analyse the index's analysis, so that focus terms compare with sentences as the search does
    * @param questionWord tells the words of how people ask ("what", "did"), which say nothing of the focus
+   * @param clock tells which year and quarter "now" is
    */
-  QuestionReader(RoutingPolicy policy, Function<String, List<String>> analyse, Predicate<String> questionWord) {
+  QuestionReader(RoutingPolicy policy, Function<String, List<String>> analyse, Predicate<String> questionWord,
+      Clock clock) {
     this.analyse = analyse;
     this.questionWord = questionWord;
+    this.clock = clock;
     for (AnswerKind kind : AnswerKind.values()) {
       if (kind != AnswerKind.GENERAL) {
         cues.put(kind, policy.phrases(kind.cues()));
@@ -42,6 +50,8 @@ final class QuestionReader {
     this.list = policy.phrases("asks_list");
     this.comparison = policy.phrases("asks_comparison");
     this.amountsOf = List.of(policy.phrases("amount_fine"), policy.phrases("amount_fee"));
+    this.now = policy.phrases("asks_now");
+    this.moving = policy.phrases("amount_moving");
   }
 
   /**
@@ -57,7 +67,7 @@ final class QuestionReader {
     boolean specific = own.primary() != AnswerKind.GENERAL && own.primary() != AnswerKind.DEFINITION;
     return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
         own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords(),
-        specific ? own.years() : whole.years());
+        specific ? own.years() : whole.years(), specific ? own.quarter() : whole.quarter());
   }
 
   /** The years a question names: "the rate for 2028". */
@@ -70,9 +80,19 @@ final class QuestionReader {
     List<String> focus = analyse.apply(question).stream().filter(t -> !questionWord.test(t)).distinct().toList();
     Phrases factWords = kinds.get(0) != AnswerKind.AMOUNT ? Phrases.NONE
         : amountsOf.stream().filter(p -> p.foundIn(question)).findFirst().orElse(Phrases.NONE);
+    List<String> years = years(question);
+    List<Integer> quarters = AskedFor.quarters(question);
+    int quarter = quarters.isEmpty() ? 0 : quarters.get(0);
+    // A price or a floating rate "today" is the one of this year and quarter: a document's figure for another is
+    // not it. A fixed amount asked for "now" (a grant's rate) is what the document says.
+    if (kinds.get(0) == AnswerKind.AMOUNT && now.foundIn(question) && moving.foundIn(question)) {
+      LocalDate today = LocalDate.now(clock);
+      years = years.isEmpty() ? List.of(Integer.toString(today.getYear())) : years;
+      quarter = quarter == 0 ? (today.getMonthValue() + 2) / 3 : quarter;
+    }
     return new AskedFor(kinds, focus, history.foundIn(question),
         list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
-        comparison.foundIn(question), factWords, years(question));
+        comparison.foundIn(question), factWords, years, quarter);
   }
 
   /** The kind of fact a question asks for first, read from its cue phrases alone (no analysis: cheap). */

@@ -70,8 +70,8 @@ public final class SentenceScorer {
       List<float[]> sentenceVectors = vectors.apply(passage);
       for (int i = 0; i < read.sentences().size(); i++) {
         PassageReader.Sentence sentence = read.sentences().get(i);
-        if (sentence.text().endsWith(":") && !asked.list()) {
-          continue; // it introduces a list that would be cut off
+        if (sentence.text().endsWith(":") && !asked.list() || asked.otherQuarter(sentence.text())) {
+          continue; // it introduces a list that would be cut off, or gives a value of another quarter
         }
         boolean opening = passage.ordinal() == 0 && i == 0;
         double meaning = i < sentenceVectors.size() ? meaning(result.sentenceVector(), sentenceVectors.get(i)) : 0;

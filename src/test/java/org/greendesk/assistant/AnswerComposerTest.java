@@ -69,6 +69,13 @@ class AnswerComposerTest {
 
         ## Registration
         Gadget makers pay a registration fee of €50 to the gadget register.
+
+        ## Market
+        Gadget certificates traded at €40 per gadget in the first quarter of 2020.
+
+        ## Questions
+        Q: What is the gadget certificate price?
+        A: Gadget certificates traded at €40 per gadget in the first quarter of 2020.
         """));
     var base = new KnowledgeLoader().load(knowledge);
     index = new PassageIndex(folder.resolve("index"), new HashingEmbedder(), new Chunker(),
@@ -157,6 +164,16 @@ class AnswerComposerTest {
     Answer answer = ask("What is the fine for gadget makers under the EU gadget directive?");
 
     assertThat(answer.text()).contains("does not state that amount").doesNotContain("€50");
+  }
+
+  @Test
+  void should_not_give_a_price_of_another_time_as_todays_even_from_a_curated_answer() {
+    Answer today = ask("What is the gadget certificate price today?");
+    Answer then = ask("What is the gadget certificate price?");
+
+    assertThat(today.text()).contains("does not state that amount").doesNotContain("€40");
+    assertThat(today.handoff()).isEqualTo(Handoff.OFFERED);
+    assertThat(then.text()).contains("€40 per gadget in the first quarter of 2020");
   }
 
   @Test

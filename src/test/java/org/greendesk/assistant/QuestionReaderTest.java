@@ -2,6 +2,9 @@ package org.greendesk.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.Test;
 /** What kind of fact a question asks for, read with the shipped routing policy's cue phrases. */
 class QuestionReaderTest {
   private static final Set<String> QUESTION_WORDS = Set.of("what", "when", "do", "we", "the", "is", "our", "a", "for");
+  private static final Clock DECEMBER_2026 = Clock.fixed(Instant.parse("2026-12-06T09:00:00Z"), ZoneOffset.UTC);
   private final QuestionReader reader = new QuestionReader(ShippedPrompts.policy(),
-      text -> List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")), QUESTION_WORDS::contains);
+      text -> List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")), QUESTION_WORDS::contains,
+      DECEMBER_2026);
 
   @Test
   void should_read_what_an_amount_asked_for_is_of() {
@@ -28,6 +33,23 @@ class QuestionReaderTest {
 
     assertThat(rate.names("The rate is S$45 per tCO2e for emissions in 2026 and 2027.")).isFalse();
     assertThat(rate.names("From 2028 the rate is to be set between S$50 and S$80.")).isTrue();
+  }
+
+  @Test
+  void should_ask_for_a_moving_price_as_of_this_year_and_quarter_when_asked_for_it_now() {
+    // given a price asked for today, in December 2026
+    AskedFor today = reader.read("What's the CBAM certificate price today?");
+
+    // then a figure for an earlier quarter, or with no date, is not today's; one for this quarter is
+    assertThat(today.names("The CBAM price was €75.36 per tonne for the first quarter of 2026.")).isFalse();
+    assertThat(today.names("Allowances cost up to three times the average market price.")).isFalse();
+    assertThat(today.names("The CBAM price for Q4 2026 is €80.10 per tonne.")).isTrue();
+    // a quarter named is asked for whenever it is asked
+    assertThat(reader.read("What is the KEITI loan interest rate in Q1 2026?")
+        .names("2.01% a year in the first quarter of 2026.")).isTrue();
+    // a fixed amount asked for now is what the document says, dated or not
+    assertThat(reader.read("How much is the Singapore carbon tax now?")
+        .names("The carbon tax is S$45 per tonne.")).isTrue();
   }
 
   @Test
