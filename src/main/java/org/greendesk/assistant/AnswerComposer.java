@@ -275,8 +275,18 @@ public final class AnswerComposer {
   }
 
   /** Sentences one after the other, list items each on a line of its own. */
+  /** The sentences as prose, a list's items each on its line and what follows a list in a paragraph of its own. */
   private static String joined(List<String> sentences) {
-    return String.join(" ", sentences).replace(" " + LIST_ITEM, LIST_ITEM);
+    StringBuilder text = new StringBuilder();
+    String before = null;
+    for (String sentence : sentences) {
+      if (before != null && !sentence.startsWith(LIST_ITEM)) {
+        text.append(before.startsWith(LIST_ITEM) ? "\n\n" : " ");
+      }
+      text.append(sentence);
+      before = sentence;
+    }
+    return text.toString();
   }
 
   private Composition notStated(AskedFor asked, KnowledgeDocument subject) {

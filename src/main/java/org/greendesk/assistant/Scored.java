@@ -1,6 +1,7 @@
 package org.greendesk.assistant;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A sentence of a found document, scored against a question.
@@ -16,12 +17,21 @@ import java.util.Set;
 record Scored(String documentId, int passage, int position, int line, String text, double score, double meaning,
     double words, Set<AnswerKind> carried, boolean pronounSubject) {
 
+  /** A sentence that ends by announcing the steps that follow it, without a colon. */
+  private static final Pattern ANNOUNCES_LIST = Pattern.compile(
+      "\\b(?:in|takes?|follows?|has|have) (?:\\w+ )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) "
+      + "(?:main )?(?:steps|stages|phases)\\.$|\\bas follows\\.$", Pattern.CASE_INSENSITIVE);
+
   Scored {
     carried = Set.copyOf(carried);
   }
 
-  /** It introduces a list: "Operators must:". */
+  /** It introduces a list: "Operators must:", "A first footprint takes five steps." */
   boolean introducesList() {
-    return text.endsWith(":");
+    return introducesList(text);
+  }
+
+  static boolean introducesList(String text) {
+    return text.endsWith(":") || ANNOUNCES_LIST.matcher(text).find();
   }
 }

@@ -63,6 +63,11 @@ class AnswerComposerTest {
 
         ## What to do and by when
         Korean widget makers must register widgets by 31 December 2028.
+
+        ## How to register
+        Korean widget makers register their widgets in two steps.
+        1. Apply on the Korean widget portal with the widget's drawings.
+        2. Send a sample widget to the Korean widget laboratory.
         """));
     write(knowledge, "regulation/eu-gadgets.md", document("eu-gadgets", "EU Gadget Directive", "EU gadgets", "EU", """
         The EU Gadget Directive sets rules for gadgets sold in the EU.
@@ -135,6 +140,14 @@ class AnswerComposerTest {
 
     assertThat(answer.text()).contains("Widget makers register in three steps:\n- Create an account on the widget "
         + "portal.\n- Upload the technical file.");
+  }
+
+  @Test
+  void should_quote_the_steps_a_sentence_announces_without_a_colon() {
+    Answer answer = ask("What are the steps to register widgets in Korea?");
+
+    assertThat(answer.text()).contains("register their widgets in two steps.\n- Apply on the Korean widget portal "
+        + "with the widget's drawings.\n- Send a sample widget to the Korean widget laboratory.");
   }
 
   @Test
