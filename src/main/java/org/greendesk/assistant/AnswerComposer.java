@@ -205,10 +205,11 @@ public final class AnswerComposer {
    * message's length. A sentence that introduces a list brings its items, as many as fit; one whose items do not
    * fit is left out, since "follows these steps:" alone says nothing.
    */
-  private Optional<Composition.Part> part(AskedFor asked, List<Scored> own, int subjects, int reserved) {
-    if (own.isEmpty()) {
+  private Optional<Composition.Part> part(AskedFor asked, List<Scored> ranked, int subjects, int reserved) {
+    if (ranked.isEmpty()) {
       return Optional.empty();
     }
+    List<Scored> own = factFirst(asked, ranked);
     Scored best = own.get(0);
     String label = names.label(best.documentId()) + ": ";
     // Each part of a comparison carries its label; the whole stays within a chat message.
@@ -251,6 +252,26 @@ public final class AnswerComposer {
       sentences.addAll(chosen.get(i).lines());
     }
     return Optional.of(new Composition.Part(best.documentId(), sentences, best.text()));
+  }
+
+  /**
+   * The sentences with the best one that states the fact asked for first, when the best of all does not and it
+   * scores well enough to be quoted beside it: "Who runs the loans?" is answered by who runs them, not by what
+   * they are, however close the latter's words.
+   */
+  private List<Scored> factFirst(AskedFor asked, List<Scored> ranked) {
+    Scored top = ranked.get(0);
+    AnswerKind kind = asked.primary();
+    if (kind == AnswerKind.GENERAL || kind == AnswerKind.DEFINITION || scorer.states(asked, top)) {
+      return ranked;
+    }
+    return ranked.stream().filter(s -> s.score() >= scorer.keep() * top.score() && scorer.states(asked, s))
+        .findFirst().map(s -> {
+          List<Scored> reordered = new ArrayList<>(ranked);
+          reordered.remove(s);
+          reordered.add(0, s);
+          return reordered;
+        }).orElse(ranked);
   }
 
   /** The kinds of fact asked for that the sentence carries. */

@@ -75,6 +75,10 @@ class AnswerComposerTest {
         ## Registration
         Gadget makers pay a registration fee of €50 to the gadget register.
 
+        ## The gadget register
+        The EU gadget register is the public list of gadget makers, run online for the whole EU gadget market.
+        The European Gadget Office answers questions on the EU gadget register by email.
+
         ## Market
         Gadget certificates traded at €40 per gadget in the first quarter of 2020.
 
@@ -177,6 +181,13 @@ class AnswerComposerTest {
     Answer answer = ask("What is the fine for gadget makers under the EU gadget directive?");
 
     assertThat(answer.text()).contains("does not state that amount").doesNotContain("€50");
+  }
+
+  @Test
+  void should_open_with_the_sentence_that_says_who_when_asked_who_though_another_is_closer_in_words() {
+    Answer answer = ask("Who runs the EU gadget register online?");
+
+    assertThat(answer.text()).startsWith("The European Gadget Office answers questions on the EU gadget register");
   }
 
   @Test
