@@ -24,12 +24,24 @@ public final class MessageLanguages implements LanguageDetector {
   /** How much more likely than English another Latin-script language must be. */
   private static final double MARGIN_OVER_ENGLISH = 0.2;
   private static final int MIN_WORDS = 3;
-  private static final Set<String> MALAY_WORDS = Set.of("syarikat", "boleh", "kerana", "daripada", "adakah", "bila",
-      "perniagaan", "sahaja", "cukai", "geran", "kilang", "kerajaan", "tenaga", "pekerja", "macam", "mana", "nak",
-      "ialah", "iaitu", "berapakah", "bagaimanakah", "mahu", "perlu");
-  private static final Set<String> INDONESIAN_WORDS = Set.of("perusahaan", "bisa", "karena", "dari", "apakah",
-      "kapan", "usaha", "saja", "pajak", "hibah", "pabrik", "pemerintah", "energi", "karyawan", "gimana",
-      "bagaimana", "mau", "bagi", "yaitu", "adalah", "berapa", "tidak", "dengan", "kalau", "sudah", "harus");
+  /**
+   * Words Malay writes and Indonesian does not (or writes otherwise: "eksport" for "ekspor", "syarikat" for
+   * "perusahaan"), chat forms included ("nak", "tak", "ke?"); the words both write ("boleh", "perlu") are in neither.
+   */
+  private static final Set<String> MALAY_WORDS = Set.of("syarikat", "kerana", "daripada", "adakah", "bila",
+      "perniagaan", "sahaja", "cukai", "geran", "kilang", "kerajaan", "pekerja", "nak", "tak", "ni", "tu",
+      "ialah", "iaitu", "berapakah", "bagaimanakah", "mahu", "eksport", "import", "bateri", "basikal", "pejabat",
+      "wang", "kos", "sijil", "jualan", "skim", "perabot", "getah", "elektrik", "pembungkusan", "bezanya", "lesen",
+      "kenderaan", "maklumat", "mohon", "permohonan", "pks", "itali", "tin");
+  /** Words Indonesian writes and Malay does not, chat forms included ("gak", "aja", "yg"). */
+  private static final Set<String> INDONESIAN_WORDS = Set.of("perusahaan", "bisa", "karena", "apakah", "kapan",
+      "pajak", "hibah", "pabrik", "pemerintah", "energi", "karyawan", "gimana", "yaitu", "tidak", "kalau", "harus",
+      "aja", "gak", "ga", "nggak", "enggak", "udah", "sih", "dong", "kok", "bener", "banget", "kalo", "pake",
+      "bikin", "nulis", "emang", "kayak", "gitu", "ekspor", "impor", "baterai", "sepeda", "furnitur", "paspor",
+      "kantor", "uang", "biaya", "izin", "sertifikat", "listrik", "kemasan", "karet", "klien", "kuesioner",
+      "bedanya", "umkm", "dg", "dgn", "katanya", "olahan", "skema", "kaleng");
+  /** Words only one of the two writes, that many, tell it whatever the models say. */
+  private static final int TELLING_WORDS = 2;
 
   private final com.github.pemistahl.lingua.api.LanguageDetector latin;
 
@@ -62,32 +74,37 @@ public final class MessageLanguages implements LanguageDetector {
   }
 
   private Language byModels(String text) {
+    Optional<String> byWords = malayOrIndonesian(text, TELLING_WORDS);
     SortedMap<com.github.pemistahl.lingua.api.Language, Double> confidence =
         latin.computeLanguageConfidenceValues(text);
     if (confidence.isEmpty()) {
-      return Language.ENGLISH;
+      return byWords.map(Languages::of).orElse(Language.ENGLISH);
     }
     com.github.pemistahl.lingua.api.Language best = confidence.firstKey();
     double english = confidence.getOrDefault(com.github.pemistahl.lingua.api.Language.ENGLISH, 0.0);
+    String code = best.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+    boolean malayOrIndonesian = code.equals("id") || code.equals("ms");
+    // English names and loanwords ("buyer", "startup") pull the models to English in a message the words tell.
+    if (byWords.isPresent() && (malayOrIndonesian || best == com.github.pemistahl.lingua.api.Language.ENGLISH)) {
+      return Languages.of(byWords.get());
+    }
     if (best == com.github.pemistahl.lingua.api.Language.ENGLISH
         || confidence.get(best) - english < MARGIN_OVER_ENGLISH) {
       return Language.ENGLISH;
     }
-    String code = best.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
-    if (code.equals("id") || code.equals("ms")) {
-      code = malayOrIndonesian(text, code);
-    }
-    return Languages.of(code);
+    return Languages.of(malayOrIndonesian ? malayOrIndonesian(text, 1).orElse(code) : code);
   }
 
-  private static String malayOrIndonesian(String text, String guess) {
+  /** Malay or Indonesian, when at least {@code least} words only one of them writes say so more than the other. */
+  private static Optional<String> malayOrIndonesian(String text, int least) {
     long malay = 0;
     long indonesian = 0;
     for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
       malay += MALAY_WORDS.contains(word) ? 1 : 0;
       indonesian += INDONESIAN_WORDS.contains(word) ? 1 : 0;
     }
-    return malay > indonesian ? "ms" : indonesian > malay ? "id" : guess;
+    return malay >= least && malay > indonesian ? Optional.of("ms")
+        : indonesian >= least && indonesian > malay ? Optional.of("id") : Optional.empty();
   }
 
   /** Letters with Vietnamese tone marks (Unicode's Latin Extended Additional, 1EA0 to 1EF9), and ă, â, đ, ơ, ư. */

@@ -35,6 +35,11 @@ class MessageLanguagesTest {
       "Doanh nghiệp nhỏ có phải báo cáo CBAM không?|vi",
       "Apakah perusahaan kecil harus melaporkan CBAM?|id",
       "Adakah syarikat kecil perlu melaporkan CBAM?|ms",
+      "pabrik kami perlu sertifikat apa aja kalo mau ekspor ke Eropa?|id",
+      "boleh gak kami pake dana hibah buat beli mesin?|id",
+      "klien kami minta laporan emisi, ini wajib gak sih?|id",
+      "kilang kami nak eksport ke Eropah, perlu sijil apa?|ms",
+      "boleh tak syarikat kecil mohon geran ni?|ms",
       "¿Qué es el CBAM y cómo afecta a mi empresa?|es",
       "Czy mała firma musi zgłaszać CBAM?|pl",
       "Ano ang CBAM at paano ito makakaapekto sa aming negosyo?|tl"})
