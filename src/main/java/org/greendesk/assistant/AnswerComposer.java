@@ -251,7 +251,9 @@ public final class AnswerComposer {
       sentences.add(s.pronounSubject() && !follows && subjects == 1 ? label + s.text() : s.text());
       sentences.addAll(chosen.get(i).lines());
     }
-    return Optional.of(new Composition.Part(best.documentId(), sentences, best.text()));
+    // The fact quoted alone (in an answer in another language) is the first unit whole: a list's introduction
+    // ("the procedure follows these steps:") says nothing without its items.
+    return Optional.of(new Composition.Part(best.documentId(), sentences, first.inOneLine()));
   }
 
   /**

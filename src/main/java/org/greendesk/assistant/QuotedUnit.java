@@ -54,6 +54,16 @@ record QuotedUnit(Scored head, List<Scored> items, int length) {
     return lines == 0 ? Optional.empty() : Optional.of(new QuotedUnit(sentence, items, length));
   }
 
+  /** The sentence with its items after it, each item ending with a semicolon but the last: for a quote in a line. */
+  String inOneLine() {
+    if (items.isEmpty()) {
+      return head.text();
+    }
+    List<String> each = byLine(items).values().stream()
+        .map(line -> String.join(" ", line.stream().map(Scored::text).toList()).replaceAll("[.;]$", "")).toList();
+    return head.text() + " " + String.join("; ", each) + ".";
+  }
+
   /** The items as bullet lines, the sentences of one item together. */
   List<String> lines() {
     return byLine(items).values().stream()
