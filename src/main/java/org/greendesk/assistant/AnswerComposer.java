@@ -227,10 +227,15 @@ public final class AnswerComposer {
       if (used.contains(sentence) || chosen.isEmpty() && !facts(asked, sentence).containsAll(facts(asked, best))) {
         continue;
       }
-      Optional<QuotedUnit> unit = QuotedUnit.of(sentence, own, used, budget - length - (chosen.isEmpty() ? 0 : 1));
+      // An item of a list asked for is quoted in its list, from the introduction on, if the list fits so far.
+      int room = budget - length - (chosen.isEmpty() ? 0 : 1);
+      Optional<QuotedUnit> unit = (asked.list() ? QuotedUnit.introductionOf(sentence, own)
+          .filter(i -> !used.contains(i)).flatMap(i -> QuotedUnit.of(i, own, used, room))
+          .filter(list -> list.items().contains(sentence)) : Optional.<QuotedUnit>empty())
+          .or(() -> QuotedUnit.of(sentence, own, used, room));
       if (unit.isPresent()) {
         chosen.add(unit.get());
-        used.add(sentence);
+        used.add(unit.get().head());
         used.addAll(unit.get().items());
         length += unit.get().length() + 1;
       }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 record QuotedUnit(Scored head, List<Scored> items, int length) {
   static final String LIST_ITEM = "\n- ";
-  private static final int MAX_LIST_ITEMS = 8;
+  static final int MAX_LIST_ITEMS = 8;
 
   QuotedUnit {
     items = List.copyOf(items);
@@ -52,6 +52,13 @@ record QuotedUnit(Scored head, List<Scored> items, int length) {
       lines++;
     }
     return lines == 0 ? Optional.empty() : Optional.of(new QuotedUnit(sentence, items, length));
+  }
+
+  /** The introduction of the list the sentence is an item of, when it is one: the nearest before it. */
+  static Optional<Scored> introductionOf(Scored sentence, List<Scored> own) {
+    return own.stream().filter(s -> s.passage() == sentence.passage() && s.introducesList()
+        && s.line() < sentence.line() && sentence.line() - s.line() <= MAX_LIST_ITEMS)
+        .max(Comparator.comparingInt(Scored::line));
   }
 
   /** The sentence with its items after it, each item ending with a semicolon but the last: for a quote in a line. */

@@ -92,7 +92,26 @@ public final class SentenceScorer {
             score * hitWeight * own, meaning, words, sentence.carried(), sentence.pronounSubject()));
       }
     }
-    return scored;
+    return asked.primary() == AnswerKind.STEPS || asked.primary() == AnswerKind.DOCUMENTS ? listsByItems(scored)
+        : scored;
+  }
+
+  /**
+   * For steps or documents asked for, a list's introduction scored as its best item when that is better: "To
+   * apply:" says little by itself, its items say what was asked, and the two are quoted together.
+   */
+  private static List<Scored> listsByItems(List<Scored> scored) {
+    List<Scored> rescored = new ArrayList<>(scored.size());
+    for (Scored intro : scored) {
+      double items = !intro.introducesList() ? 0 : scored.stream()
+          .filter(s -> s.passage() == intro.passage() && s.line() > intro.line()
+              && s.line() <= intro.line() + QuotedUnit.MAX_LIST_ITEMS)
+          .mapToDouble(Scored::score).max().orElse(0);
+      rescored.add(items <= intro.score() ? intro : new Scored(intro.documentId(), intro.passage(),
+          intro.position(), intro.line(), intro.text(), items, intro.meaning(), intro.words(), intro.carried(),
+          intro.pronounSubject()));
+    }
+    return rescored;
   }
 
   /** True when the sentence carries the kind of fact asked for and is about what was asked. */

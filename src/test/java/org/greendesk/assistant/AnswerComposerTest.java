@@ -79,6 +79,11 @@ class AnswerComposerTest {
         The EU gadget register is the public list of gadget makers, run online for the whole EU gadget market.
         The European Gadget Office answers questions on the EU gadget register by email.
 
+        ## Exporting
+        Gadget exporters outside the EU have more to do than EU makers. Before the first shipment:
+        - Appoint an EU importer of record for the gadgets.
+        - Translate the gadget manual into every official EU language.
+
         ## Market
         Gadget certificates traded at €40 per gadget in the first quarter of 2020.
 
@@ -144,6 +149,14 @@ class AnswerComposerTest {
 
     assertThat(answer.text()).contains("Widget makers register in three steps:\n- Create an account on the widget "
         + "portal.\n- Upload the technical file.");
+  }
+
+  @Test
+  void should_quote_a_list_whose_items_answer_though_its_introduction_says_little() {
+    Answer answer = ask("What steps: appoint an importer of record and translate the manual for EU gadgets?");
+
+    assertThat(answer.text()).contains("Before the first shipment:\n- Appoint an EU importer of record for the "
+        + "gadgets.\n- Translate the gadget manual");
   }
 
   @Test
