@@ -302,7 +302,6 @@ public final class AnswerComposer {
     return String.join("\n\n", labelled.values());
   }
 
-  /** Sentences one after the other, list items each on a line of its own. */
   /** The sentences as prose, a list's items each on its line and what follows a list in a paragraph of its own. */
   private static String joined(List<String> sentences) {
     StringBuilder text = new StringBuilder();

@@ -2,9 +2,9 @@ package org.greendesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.Character.UnicodeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
