@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  * it, and the answer looks them up the same way, so both must use this one rule.
  */
 public final class Sentences {
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+(?=[\\p{Lu}\\p{N}\"(])");
+  /**
+   * A stop, then a capital, a digit, a quote or a bracket. Not a colon: within a line, what comes before one is a
+   * label of what follows ("From 18 February 2027: QR codes on batteries"), and cut off from it, neither says the
+   * fact. A line that ends with a colon still stands alone, introducing the list under it.
+   */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"(])");
   private static final int MIN_SENTENCE_CHARS = 20;
 
   private Sentences() {}
