@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * @param quarter the quarter of the year the question names ("Q4 2026"), or this one for a value that moves asked
  *     for as it is now, 1 to 4; 0 for none. A sentence that names a quarter must name this one: a price for the
  *     first quarter is not today's in the fourth.
+ * @param terms the terms a question asking what something is or means names: an acronym of three letters or more
+ *     ("DNSH"), a hyphenated term ("cradle-to-gate"), a quoted one; empty for any other question
  */
 public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison,
-    Phrases factWords, List<String> years, int quarter) {
+    Phrases factWords, List<String> years, int quarter, List<String> terms) {
   private static final Pattern QUARTER = Pattern.compile(
       "\\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\\b", Pattern.CASE_INSENSITIVE);
   private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
@@ -35,6 +37,7 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
     kinds = List.copyOf(kinds);
     years = List.copyOf(years);
     focus = List.copyOf(focus);
+    terms = List.copyOf(terms);
 
     if (kinds.isEmpty()) {
       throw new IllegalArgumentException("at least one kind");
@@ -54,6 +57,18 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
     return (factWords.isEmpty() || factWords.foundIn(sentence))
         && (years.isEmpty() || years.stream().anyMatch(sentence::contains))
         && !otherQuarter(sentence);
+  }
+
+  /**
+   * True when the sentence defines a term the question asks about: spells it out ("DNSH (do no significant
+   * harm)", "(DNSH)"), or says what it is or means.
+   */
+  boolean defines(String sentence) {
+    return terms.stream().anyMatch(term -> {
+      String quoted = Pattern.quote(term);
+      return Pattern.compile("(?:" + quoted + "\\s*\\(|\\(\\s*" + quoted + "\\s*\\)|" + quoted
+          + "\\W{0,2}\\s+(?:is|are|means|stands for|refers to)\\b)", Pattern.CASE_INSENSITIVE).matcher(sentence).find();
+    });
   }
 
   /** True when the text gives a value of another quarter than the one asked about. */

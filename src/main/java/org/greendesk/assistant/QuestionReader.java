@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 final class QuestionReader {
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)20\\d\\d(?!\\d)");
+  private static final Pattern TERM = Pattern.compile(
+      "(?<!\\p{L})['\"\u2018\u201c]([^'\"\u2019\u201d]{2,40})['\"\u2019\u201d]|\\b(\\p{Lu}[\\p{Lu}\\d]{2,})\\b"
+      + "|\\b(\\p{Ll}+(?:-\\p{Ll}+){2,})\\b");
   private final Map<AnswerKind, Phrases> cues = new EnumMap<>(AnswerKind.class);
   private final Phrases history;
   private final Phrases list;
@@ -67,7 +70,8 @@ final class QuestionReader {
     boolean specific = own.primary() != AnswerKind.GENERAL && own.primary() != AnswerKind.DEFINITION;
     return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
         own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords(),
-        specific ? own.years() : whole.years(), specific ? own.quarter() : whole.quarter());
+        specific ? own.years() : whole.years(), specific ? own.quarter() : whole.quarter(),
+        specific ? own.terms() : whole.terms());
   }
 
   /** The years a question names: "the rate for 2028". */
@@ -92,7 +96,15 @@ final class QuestionReader {
     }
     return new AskedFor(kinds, focus, history.foundIn(question),
         list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
-        comparison.foundIn(question), factWords, years, quarter);
+        comparison.foundIn(question), factWords, years, quarter,
+        kinds.get(0) == AnswerKind.DEFINITION ? terms(question) : List.of());
+  }
+
+  /** The terms a question names to be defined: acronyms of three letters or more, hyphenated terms, quoted ones. */
+  private static List<String> terms(String question) {
+    return TERM.matcher(question).results()
+        .map(m -> m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
+        .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
   }
 
   /** The kind of fact a question asks for first, read from its cue phrases alone (no analysis: cheap). */

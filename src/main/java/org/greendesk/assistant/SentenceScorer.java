@@ -28,6 +28,8 @@ public final class SentenceScorer {
   private static final double OTHER_ECONOMY = 0.3;
   private static final double OWN_ECONOMY = 1.2;
   private static final double SUPERSEDED = 0.45;
+  /** A sentence that spells out or defines the term a question asks about answers it, wherever it stands. */
+  private static final double DEFINES = 2.0;
 
   private final PassageReader reader;
   private final Function<Passage, List<float[]>> vectors;
@@ -79,6 +81,9 @@ public final class SentenceScorer {
         double score = weights.meaning() * meaning + weights.words() * words
             + weights.kind() * kindScore(asked, sentence.carried(), opening)
             + (general && opening ? weights.lead() : 0);
+        if (asked.defines(sentence.text())) {
+          score *= DEFINES;
+        }
         if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {
           score *= weights.otherKind();
         }

@@ -53,6 +53,20 @@ class QuestionReaderTest {
   }
 
   @Test
+  void should_read_the_term_a_definition_asks_about_and_tell_a_sentence_that_defines_it() {
+    AskedFor dnsh = reader.read("What does DNSH mean in the EU taxonomy?");
+    AskedFor boundary = reader.read("Our customer wants a 'cradle to gate' footprint. What does that mean?");
+
+    assertThat(dnsh.terms()).containsExactly("DNSH");
+    assertThat(dnsh.defines("Does no significant harm (DNSH) to the other objectives.")).isTrue();
+    assertThat(dnsh.defines("Reporting is mandatory, which means mainly companies with 1,000 employees.")).isFalse();
+    assertThat(boundary.terms()).containsExactly("cradle to gate");
+    assertThat(boundary.defines("Cradle to gate is a partial footprint from raw materials to the factory gate."))
+        .isTrue();
+    assertThat(reader.read("When is the DNSH deadline?").terms()).isEmpty();
+  }
+
+  @Test
   void should_read_the_kind_asked_for_first() {
     assertThat(reader.read("When does EUDR start applying to small companies?").primary()).isEqualTo(AnswerKind.DATE);
     assertThat(reader.read("How much does REACH registration cost for 5 tonnes per year?").primary())
