@@ -209,7 +209,7 @@ public final class AnswerComposer {
     if (ranked.isEmpty()) {
       return Optional.empty();
     }
-    List<Scored> own = factFirst(asked, ranked);
+    List<Scored> own = scorer.factFirst(asked, ranked);
     Scored best = own.get(0);
     String label = names.label(best.documentId()) + ": ";
     // Each part of a comparison carries its label; the whole stays within a chat message.
@@ -259,26 +259,6 @@ public final class AnswerComposer {
     // The fact quoted alone (in an answer in another language) is the first unit whole: a list's introduction
     // ("the procedure follows these steps:") says nothing without its items.
     return Optional.of(new Composition.Part(best.documentId(), sentences, first.inOneLine()));
-  }
-
-  /**
-   * The sentences with the best one that states the fact asked for first, when the best of all does not and it
-   * scores well enough to be quoted beside it: "Who runs the loans?" is answered by who runs them, not by what
-   * they are, however close the latter's words.
-   */
-  private List<Scored> factFirst(AskedFor asked, List<Scored> ranked) {
-    Scored top = ranked.get(0);
-    AnswerKind kind = asked.primary();
-    if (kind == AnswerKind.GENERAL || kind == AnswerKind.DEFINITION || scorer.states(asked, top)) {
-      return ranked;
-    }
-    return ranked.stream().filter(s -> s.score() >= scorer.keep() * top.score() && scorer.states(asked, s))
-        .findFirst().map(s -> {
-          List<Scored> reordered = new ArrayList<>(ranked);
-          reordered.remove(s);
-          reordered.add(0, s);
-          return reordered;
-        }).orElse(ranked);
   }
 
   /** The kinds of fact asked for that the sentence carries. */

@@ -153,6 +153,26 @@ public final class SentenceScorer {
     return best;
   }
 
+  /**
+   * The sentences with the best one that states the fact asked for first, when the best of all does not and it
+   * scores well enough to be quoted beside it: "Who runs the loans?" is answered by who runs them, not by what
+   * they are, however close the latter's words.
+   */
+  List<Scored> factFirst(AskedFor asked, List<Scored> ranked) {
+    Scored top = ranked.get(0);
+    AnswerKind kind = asked.primary();
+    if (kind == AnswerKind.GENERAL || kind == AnswerKind.DEFINITION || states(asked, top)) {
+      return ranked;
+    }
+    return ranked.stream().filter(s -> s.score() >= keep() * top.score() && states(asked, s))
+        .findFirst().map(s -> {
+          List<Scored> reordered = new ArrayList<>(ranked);
+          reordered.remove(s);
+          reordered.add(0, s);
+          return reordered;
+        }).orElse(ranked);
+  }
+
   double keep() {
     return weights.keep();
   }

@@ -2,16 +2,13 @@ package org.greendesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.Character.UnicodeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,8 +143,8 @@ public final class LocalSearch {
 
   private static List<Entry> entries(LanguagePack pack) {
     List<Entry> all = new ArrayList<>();
-    pack.glossary().forEach((word, english) -> all.add(new Entry(normal(word), english, "")));
-    pack.documents().forEach((id, local) -> local.names().forEach(n -> all.add(new Entry(normal(n), List.of(), id))));
+    pack.glossary().forEach((word, english) -> all.add(new Entry(LocalText.normal(word), english, "")));
+    pack.documents().forEach((id, local) -> local.names().forEach(n -> all.add(new Entry(LocalText.normal(n), List.of(), id))));
     all.sort(Comparator.comparingInt((Entry e) -> e.key().length()).reversed());
     return all;
   }
@@ -178,16 +175,16 @@ public final class LocalSearch {
   }
 
   public Translation translate(String language, String question) {
-    String text = normal(question);
+    String text = LocalText.normal(question);
     boolean[] taken = new boolean[text.length()];
     Set<String> english = new LinkedHashSet<>();
     Set<String> named = new LinkedHashSet<>();
-    boolean spaced = spaced(language);
+    boolean spaced = LocalText.spaced(language);
     // Korean writes its particles onto the word ("마감이"): a word must start where a name starts, not end there.
     boolean endsWords = spaced && !language.equals("ko");
     for (Entry entry : entries.getOrDefault(language, List.of())) {
-      for (int at = find(text, entry.key(), 0, spaced, endsWords); at >= 0;
-          at = find(text, entry.key(), at + 1, spaced, endsWords)) {
+      for (int at = LocalText.find(text, entry.key(), 0, spaced, endsWords); at >= 0;
+          at = LocalText.find(text, entry.key(), at + 1, spaced, endsWords)) {
         if (free(taken, at, entry.key().length())) {
           mark(taken, at, entry.key().length());
           if (entry.documentId().isEmpty()) {
@@ -204,7 +201,7 @@ public final class LocalSearch {
       String token = latin.group();
       // In a Latin-script language only acronyms, numbers and the names of economies are English enough to search
       // for as they are.
-      if (!latinScript(language) || token.chars().filter(Character::isUpperCase).count() >= 2
+      if (!LocalText.latinScript(language) || token.chars().filter(Character::isUpperCase).count() >= 2
           || token.chars().anyMatch(Character::isDigit) || !economies.find(token).isEmpty()) {
         english.add(token);
       }
@@ -257,49 +254,6 @@ public final class LocalSearch {
 
   private static String summary(String language) {
     return "summary_" + language;
-  }
-
-  /** Languages written in Latin letters, whose own words a question's Latin tokens are. */
-  private static boolean latinScript(String language) {
-    return Set.of("vi", "id", "ms", "tl", "es", "pt", "fr", "de", "pl").contains(language);
-  }
-
-  /** Languages written with spaces between words, whose names match only as whole words. */
-  private static boolean spaced(String language) {
-    return !Set.of("ja", "zh", "th", "km", "lo", "my").contains(language);
-  }
-
-  /** Lower case, composed, accents of Latin letters folded: Vietnamese is often typed without its tone marks. */
-  static String normal(String text) {
-    String composed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-    StringBuilder folded = new StringBuilder(composed.length());
-    composed.codePoints().forEach(c -> {
-      if (Character.UnicodeScript.of(c) == UnicodeScript.LATIN && c > 127) {
-        String plain = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "").replace('đ', 'd');
-        folded.append(plain.length() == 1 ? plain : new String(Character.toChars(c)));
-      } else {
-        folded.appendCodePoint(c);
-      }
-    });
-    return folded.toString();
-  }
-
-  /**
-   * Where the key is in the text from {@code from} on, at the start of a word when the language spaces its words,
-   * and ending one when its words take no particles.
-   */
-  private static int find(String text, String key, int from, boolean startsWord, boolean endsWord) {
-    for (int at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
-      if ((!startsWord || boundary(text, at - 1)) && (!endsWord || boundary(text, at + key.length()))) {
-        return at;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean boundary(String text, int index) {
-    return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
   }
 
   private static boolean free(boolean[] taken, int from, int length) {
