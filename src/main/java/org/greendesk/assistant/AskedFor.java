@@ -3,6 +3,7 @@ package org.greendesk.assistant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -60,15 +61,17 @@ public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean histo
   }
 
   /**
-   * True when the sentence defines a term the question asks about: spells it out ("DNSH (do no significant
-   * harm)", "(DNSH)"), or says what it is or means.
+   * Tells the sentences that define a term the question asks about: spell it out ("DNSH (do no significant
+   * harm)", "(DNSH)"), or say what it is or means. Compiled once: ask for it once per question, not per sentence.
    */
-  boolean defines(String sentence) {
-    return terms.stream().anyMatch(term -> {
-      String quoted = Pattern.quote(term);
-      return Pattern.compile("(?:" + quoted + "\\s*\\(|\\(\\s*" + quoted + "\\s*\\)|" + quoted
-          + "\\W{0,2}\\s+(?:is|are|means|stands for|refers to)\\b)", Pattern.CASE_INSENSITIVE).matcher(sentence).find();
-    });
+  Predicate<String> definitions() {
+    if (terms.isEmpty()) {
+      return sentence -> false;
+    }
+    String term = "(?:" + String.join("|", terms.stream().map(Pattern::quote).toList()) + ")";
+    Pattern defining = Pattern.compile("(?:" + term + "\\s*\\(|\\(\\s*" + term + "\\s*\\)|" + term
+        + "\\W{0,2}\\s+(?:is|are|means|stands for|refers to)\\b)", Pattern.CASE_INSENSITIVE);
+    return sentence -> defining.matcher(sentence).find();
   }
 
   /** True when the text gives a value of another quarter than the one asked about. */

@@ -28,10 +28,6 @@ record Scored(String documentId, int passage, int position, int line, String tex
 
   /** It introduces a list: "Operators must:", "A first footprint takes five steps." */
   boolean introducesList() {
-    return introducesList(text);
-  }
-
-  static boolean introducesList(String text) {
     return text.endsWith(":") || ANNOUNCES_LIST.matcher(text).find();
   }
 }

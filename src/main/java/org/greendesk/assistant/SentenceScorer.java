@@ -63,6 +63,7 @@ public final class SentenceScorer {
     // ... and one for the economy asked about speaks more to it than one for everywhere.
     double own = document.economies().stream().anyMatch(questionEconomies::contains) ? OWN_ECONOMY : 1;
     boolean general = asked.primary() == AnswerKind.DEFINITION || asked.primary() == AnswerKind.GENERAL;
+    Predicate<String> defines = asked.definitions();
     List<Scored> scored = new ArrayList<>();
     for (Passage passage : hit.passages()) {
       if (passage.kind() == PassageKind.QUESTION || passage.kind() == PassageKind.HISTORY && !asked.history()) {
@@ -81,7 +82,7 @@ public final class SentenceScorer {
         double score = weights.meaning() * meaning + weights.words() * words
             + weights.kind() * kindScore(asked, sentence.carried(), opening)
             + (general && opening ? weights.lead() : 0);
-        if (asked.defines(sentence.text())) {
+        if (defines.test(sentence.text())) {
           score *= DEFINES;
         }
         if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {

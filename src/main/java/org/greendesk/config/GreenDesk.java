@@ -4,17 +4,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.greendesk.assistant.Assistant;
+import org.greendesk.base.Hashes;
 import org.greendesk.assistant.Confidence;
 import org.greendesk.assistant.AnswerWeights;
 import org.greendesk.assistant.Intents;
@@ -285,12 +282,7 @@ public final class GreenDesk implements AutoCloseable {
   }
 
   private static String shortHash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(text).substring(0, 8);
   }
 
   public KnowledgeBase knowledge() {

@@ -7,13 +7,13 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.greendesk.base.AtomicFile;
 
 /**
  * A model file of the class path copied once into a folder, named by its checksum in the jar: a new version of the
- * model is a new file, and a file cut short by a crash is never taken for the model, since it is written under
- * another name and moved into place whole. Safe for several processes at once: each writes its own temporary file.
+ * model is a new file, and a file cut short by a crash is never taken for the model, since it is written whole or
+ * not at all ({@link AtomicFile}). Safe for several processes at once: each writes its own temporary file.
  */
 final class ModelFile {
   private ModelFile() {}
@@ -28,14 +28,11 @@ final class ModelFile {
     if (Files.isRegularFile(file)) {
       return file;
     }
-    Files.createDirectories(folder);
-    Path partial = Files.createTempFile(folder, name, ".partial");
-    try (InputStream in = url.openStream()) {
-      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    AtomicFile.write(file, out -> {
+      try (InputStream in = url.openStream()) {
+        in.transferTo(out);
+      }
+    });
     return file;
   }
 

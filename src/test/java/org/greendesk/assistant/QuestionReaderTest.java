@@ -58,10 +58,10 @@ class QuestionReaderTest {
     AskedFor boundary = reader.read("Our customer wants a 'cradle to gate' footprint. What does that mean?");
 
     assertThat(dnsh.terms()).containsExactly("DNSH");
-    assertThat(dnsh.defines("Does no significant harm (DNSH) to the other objectives.")).isTrue();
-    assertThat(dnsh.defines("Reporting is mandatory, which means mainly companies with 1,000 employees.")).isFalse();
+    assertThat(dnsh.definitions().test("Does no significant harm (DNSH) to the other objectives.")).isTrue();
+    assertThat(dnsh.definitions().test("Reporting is mandatory, which means mainly companies with 1,000 employees.")).isFalse();
     assertThat(boundary.terms()).containsExactly("cradle to gate");
-    assertThat(boundary.defines("Cradle to gate is a partial footprint from raw materials to the factory gate."))
+    assertThat(boundary.definitions().test("Cradle to gate is a partial footprint from raw materials to the factory gate."))
         .isTrue();
     assertThat(reader.read("When is the DNSH deadline?").terms()).isEmpty();
   }
