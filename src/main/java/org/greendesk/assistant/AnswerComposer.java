@@ -218,13 +218,15 @@ public final class AnswerComposer {
     int maxSentences = asked.list() ? MAX_LIST_SENTENCES : MAX_SENTENCES;
     List<QuotedUnit> chosen = new ArrayList<>();
     Set<Scored> used = new HashSet<>();
+    List<String> said = new ArrayList<>();
     int length = 0;
     for (Scored sentence : own) {
       if (chosen.size() >= maxSentences || sentence.score() < scorer.keep() * best.score()) {
         break;
       }
       // In place of a best sentence too long for the message, only one as good at stating what is asked.
-      if (used.contains(sentence) || chosen.isEmpty() && !facts(asked, sentence).containsAll(facts(asked, best))) {
+      if (used.contains(sentence) || chosen.isEmpty() && !facts(asked, sentence).containsAll(facts(asked, best))
+          || Repeats.saidIn(sentence.text(), said)) {
         continue;
       }
       // An item of a list asked for is quoted in its list, from the introduction on, if the list fits so far.
@@ -234,6 +236,7 @@ public final class AnswerComposer {
           .filter(list -> list.items().contains(sentence)) : Optional.<QuotedUnit>empty())
           .or(() -> QuotedUnit.of(sentence, own, used, room));
       if (unit.isPresent()) {
+        said.add(sentence.text());
         chosen.add(unit.get());
         used.add(unit.get().head());
         used.addAll(unit.get().items());

@@ -41,6 +41,11 @@ public enum AnswerKind {
         || (this == THRESHOLD && carried.contains(AMOUNT)) || (this == APPLIES && carried.contains(THRESHOLD));
   }
 
+  /** It asks for a particular fact, not for what something is or for nothing in particular. */
+  boolean specific() {
+    return this != DEFINITION && this != GENERAL;
+  }
+
   /**
    * Kinds whose absence from the sources can be told by the form of the sentences: a date, an amount, a
    * threshold. (Who to contact is often a whole document, a research centre's, not a sentence's form.)

@@ -24,19 +24,27 @@ import java.util.Map;
  * @param statedWords ... or one sharing this share of the focus words
  * @param unrelated the embeddings' cosine between a question and a sentence unrelated to it, scored 0 ...
  * @param related ... and between a question and a sentence that answers it, scored 1
+ * @param pairAnswer a curated answer quoted among sentences has its score multiplied by this
+ * @param pairUnrelated the search model's cosine between a question and a curated one unrelated to it, scored 0
+ *     in meaning for the curated answer ...
+ * @param pairRelated ... and between two ways of asking the same, scored 1
  */
 public record AnswerWeights(double meaning, double words, double kind, double lead, double otherKind, double keep,
     double pairWords, double pairMatch, double statedMeaning, double statedWords,
-    double unrelated, double related) {
+    double unrelated, double related, double pairAnswer, double pairUnrelated, double pairRelated) {
 
   public AnswerWeights {
     if (!(unrelated < related)) {
       throw new IllegalArgumentException("unrelated must be below related: " + unrelated + ", " + related);
     }
+    if (!(pairUnrelated < pairRelated)) {
+      throw new IllegalArgumentException("pairUnrelated must be below pairRelated: " + pairUnrelated + ", "
+          + pairRelated);
+    }
   }
 
   public static AnswerWeights defaults() {
-    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8);
+    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8, 1.0, 0.9, 1.2);
   }
 
   /**

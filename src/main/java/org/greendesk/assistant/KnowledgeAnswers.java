@@ -53,9 +53,9 @@ final class KnowledgeAnswers {
     this.confidence = confidence;
     this.writer = writer;
     this.names = new DocumentNames(retriever.knowledgeBase().documents(), retriever::analyse);
-    SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
-        retriever.knowledgeBase().economies(), names, weights);
     this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord, clock);
+    SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
+        retriever.knowledgeBase().economies(), names, weights, reader::primary);
     this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind),
         reader::primary);
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),

@@ -12,6 +12,7 @@ import org.greendesk.knowledge.EconomyLexicon;
 import org.greendesk.knowledge.Passage;
 import org.greendesk.knowledge.QuestionPair;
 import org.greendesk.knowledge.Sentences;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the composer needs to know of a passage whatever the question (its sentences, their words, the kinds of
@@ -53,8 +54,11 @@ final class PassageReader {
   record Sentence(String text, int line, Set<String> terms, Set<AnswerKind> carried, boolean pronounSubject,
       boolean superseded, Set<String> economies) {}
 
-  /** A passage read: its sentences (for a pair, its questions), and the words of its heading. */
-  record Read(List<Sentence> sentences, Set<String> heading) {}
+  /**
+   * A passage read: its sentences (for a pair, its questions), the words of its heading, and for a pair its
+   * answer, as one sentence.
+   */
+  record Read(List<Sentence> sentences, Set<String> heading, @Nullable Sentence answer) {}
 
   Read read(Passage passage) {
     return passages.computeIfAbsent(passage.id(), id -> readNow(passage));
@@ -71,10 +75,13 @@ final class PassageReader {
 
   private Read readNow(Passage passage) {
     List<Sentence> sentences = new ArrayList<>();
+    Sentence answer = null;
     if (passage.kind() == org.greendesk.knowledge.PassageKind.QUESTION) {
-      for (String question : QuestionPair.parse(passage.text()).questions()) {
+      QuestionPair pair = QuestionPair.parse(passage.text());
+      for (String question : pair.questions()) {
         sentences.add(sentence(question, 0));
       }
+      answer = sentence(pair.answer(), 0);
     } else {
       List<String> lines = passage.text().lines().toList();
       for (int line = 0; line < lines.size(); line++) {
@@ -84,7 +91,7 @@ final class PassageReader {
         }
       }
     }
-    return new Read(List.copyOf(sentences), Set.copyOf(analyse.apply(passage.heading())));
+    return new Read(List.copyOf(sentences), Set.copyOf(analyse.apply(passage.heading())), answer);
   }
 
   private Sentence sentence(String text, int line) {

@@ -35,41 +35,53 @@ public final class SentenceScorer {
   private final Function<Passage, List<float[]>> vectors;
   private final DocumentNames names;
   private final AnswerWeights weights;
+  private final Function<String, AnswerKind> kindAsked;
 
   /**
    * @param analyse the index's analysis of text into terms
    * @param idf how rare a term is in the passages
    * @param vectors a found passage's sentence vectors, as the index keeps them
+   * @param kindAsked the kind of fact a question asks for first, as {@link AskedFor#primary()} reads it
    */
   public SentenceScorer(Function<String, List<String>> analyse, ToDoubleFunction<String> idf,
-      Function<Passage, List<float[]>> vectors, EconomyLexicon economies, DocumentNames names, AnswerWeights weights) {
+      Function<Passage, List<float[]>> vectors, EconomyLexicon economies, DocumentNames names, AnswerWeights weights,
+      Function<String, AnswerKind> kindAsked) {
     this.reader = new PassageReader(analyse, idf, economies);
     this.vectors = vectors;
     this.names = names;
     this.weights = weights;
+    this.kindAsked = kindAsked;
   }
 
-  /** Every sentence of the hit's passages that may be quoted for this question, scored. */
+  /**
+   * Every sentence of the hit's passages that may be quoted for this question, scored, and the answers of its
+   * curated pairs, each as one sentence scored by how close its questions come to the asked one.
+   */
   List<Scored> sentences(AskedFor asked, SearchResult result, DocumentHit hit, double hitWeight,
       Set<String> questionEconomies) {
     KnowledgeDocument document = hit.document();
     Map<String, Double> focus = new HashMap<>();
     Set<String> named = names.terms(document.id());
     asked.focus().forEach(t -> focus.put(t, reader.idf(t) * (named.contains(t) ? NAME_WEIGHT : 1)));
-    double focusWeight = focus.values().stream().mapToDouble(Double::doubleValue).sum();
     // A document for another economy than the one asked about answers only when nothing closer does...
     boolean elsewhere = !questionEconomies.isEmpty() && document.economies().stream()
         .noneMatch(e -> questionEconomies.contains(e) || e.equals("Global"));
     // ... and one for the economy asked about speaks more to it than one for everywhere.
     double own = document.economies().stream().anyMatch(questionEconomies::contains) ? OWN_ECONOMY : 1;
-    boolean general = asked.primary() == AnswerKind.DEFINITION || asked.primary() == AnswerKind.GENERAL;
-    Predicate<String> defines = asked.definitions();
+    Scoring scoring = new Scoring(asked, focus, focus.values().stream().mapToDouble(Double::doubleValue).sum(),
+        asked.definitions(), document, questionEconomies, elsewhere, own * hitWeight);
     List<Scored> scored = new ArrayList<>();
     for (Passage passage : hit.passages()) {
-      if (passage.kind() == PassageKind.QUESTION || passage.kind() == PassageKind.HISTORY && !asked.history()) {
+      PassageReader.Read read = reader.read(passage);
+      if (passage.kind() == PassageKind.QUESTION) {
+        if (read.answer() != null && !asked.history() && asksOf(asked, read)) {
+          scored.add(pairAnswer(scoring, result, passage, read, read.answer()));
+        }
         continue;
       }
-      PassageReader.Read read = reader.read(passage);
+      if (passage.kind() == PassageKind.HISTORY && !asked.history()) {
+        continue;
+      }
       List<float[]> sentenceVectors = vectors.apply(passage);
       for (int i = 0; i < read.sentences().size(); i++) {
         PassageReader.Sentence sentence = read.sentences().get(i);
@@ -78,28 +90,81 @@ public final class SentenceScorer {
         }
         boolean opening = passage.ordinal() == 0 && i == 0;
         double meaning = i < sentenceVectors.size() ? meaning(result.sentenceVector(), sentenceVectors.get(i)) : 0;
-        double words = focusWeight == 0 ? 0 : shared(focus, sentence.terms(), read.heading()) / focusWeight;
-        double score = weights.meaning() * meaning + weights.words() * words
-            + weights.kind() * kindScore(asked, sentence.carried(), opening)
-            + (general && opening ? weights.lead() : 0);
-        if (defines.test(sentence.text())) {
-          score *= DEFINES;
-        }
-        if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {
-          score *= weights.otherKind();
-        }
-        if (!asked.history() && sentence.superseded()) {
-          score *= SUPERSEDED;
-        }
-        if (elsewhere || aboutAnotherEconomy(sentence.economies(), document, questionEconomies)) {
-          score *= OTHER_ECONOMY;
-        }
-        scored.add(new Scored(document.id(), passage.ordinal(), i, sentence.line(), sentence.text(),
-            score * hitWeight * own, meaning, words, sentence.carried(), sentence.pronounSubject()));
+        double words = words(scoring, sentence.terms(), read.heading());
+        double score = score(scoring, sentence, meaning, words, opening);
+        scored.add(new Scored(document.id(), passage.ordinal(), i, sentence.line(), sentence.text(), score, meaning,
+            words, sentence.carried(), sentence.pronounSubject()));
       }
     }
     return asked.primary() == AnswerKind.STEPS || asked.primary() == AnswerKind.DOCUMENTS ? listsByItems(scored)
         : scored;
+  }
+
+  /**
+   * A curated answer as a sentence: close in meaning as its closest question is to the asked one (both embedded
+   * by the search's model), sharing the focus words its questions or itself hold. It stands alone, naming its
+   * subject, so it may open an answer from its document however it is worded.
+   */
+  private Scored pairAnswer(Scoring scoring, SearchResult result, Passage pair, PassageReader.Read read,
+      PassageReader.Sentence answer) {
+    List<float[]> questionVectors = vectors.apply(pair);
+    double match = 0;
+    for (int i = 0; i < read.sentences().size() && i < questionVectors.size(); i++) {
+      match = Math.max(match, cosine(result.queryVector(), questionVectors.get(i))
+          + weights.pairWords() * overlap(scoring.asked().focus(), read.sentences().get(i).terms()));
+    }
+    double meaning = scaled(match, weights.pairUnrelated(), weights.pairRelated());
+    Set<String> terms = new HashSet<>(answer.terms());
+    read.sentences().forEach(q -> terms.addAll(q.terms()));
+    double words = words(scoring, terms, read.heading());
+    double score = weights.pairAnswer() * score(scoring, answer, meaning, words, false);
+    return new Scored(scoring.document().id(), pair.ordinal(), 0, 0, answer.text(), score, meaning, words,
+        answer.carried(), false);
+  }
+
+  /**
+   * True when one of the pair's questions asks for a kind of fact asked for (or either asks for nothing more
+   * specific than what something is), and
+   * for the amount the question names if it names one: an answer on when a report is due does not say what goes
+   * into it, nor one on the penalty what the price is, though it mentions the price the penalty is a multiple of.
+   */
+  private boolean asksOf(AskedFor asked, PassageReader.Read pair) {
+    return pair.sentences().stream().anyMatch(q -> asksKind(asked, kindAsked.apply(q.text()))
+        && (asked.factWords().isEmpty() || asked.factWords().foundIn(q.text())));
+  }
+
+  private static boolean asksKind(AskedFor asked, AnswerKind pair) {
+    return asked.wants(pair) || !asked.primary().specific() || !pair.specific();
+  }
+
+  /** What scores every sentence of one document for one question. */
+  private record Scoring(AskedFor asked, Map<String, Double> focus, double focusWeight, Predicate<String> defines,
+      KnowledgeDocument document, Set<String> questionEconomies, boolean elsewhere, double documentWeight) {}
+
+  private static double words(Scoring scoring, Set<String> terms, Set<String> heading) {
+    return scoring.focusWeight() == 0 ? 0 : shared(scoring.focus(), terms, heading) / scoring.focusWeight();
+  }
+
+  private double score(Scoring scoring, PassageReader.Sentence sentence, double meaning, double words,
+      boolean opening) {
+    AskedFor asked = scoring.asked();
+    boolean general = asked.primary() == AnswerKind.DEFINITION || asked.primary() == AnswerKind.GENERAL;
+    double score = weights.meaning() * meaning + weights.words() * words
+        + weights.kind() * kindScore(asked, sentence.carried(), opening) + (general && opening ? weights.lead() : 0);
+    if (scoring.defines().test(sentence.text())) {
+      score *= DEFINES;
+    }
+    if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {
+      score *= weights.otherKind();
+    }
+    if (!asked.history() && sentence.superseded()) {
+      score *= SUPERSEDED;
+    }
+    if (scoring.elsewhere()
+        || aboutAnotherEconomy(sentence.economies(), scoring.document(), scoring.questionEconomies())) {
+      score *= OTHER_ECONOMY;
+    }
+    return score * scoring.documentWeight();
   }
 
   /**
@@ -210,8 +275,11 @@ public final class SentenceScorer {
 
   /** Closeness in meaning, from 0 (unrelated) to 1 (as close as an answer usually is). */
   private double meaning(float @Nullable [] question, float[] sentence) {
-    double cosine = cosine(question, sentence);
-    return Math.max(0, Math.min(1, (cosine - weights.unrelated()) / (weights.related() - weights.unrelated())));
+    return scaled(cosine(question, sentence), weights.unrelated(), weights.related());
+  }
+
+  private static double scaled(double cosine, double unrelated, double related) {
+    return Math.max(0, Math.min(1, (cosine - unrelated) / (related - unrelated)));
   }
 
   private static double cosine(float @Nullable [] a, float[] b) {

@@ -90,6 +90,9 @@ class AnswerComposerTest {
         ## Questions
         Q: What is the gadget certificate price?
         A: Gadget certificates traded at €40 per gadget in the first quarter of 2020.
+
+        Q: When must a gadget maker renew its registration?
+        A: EU gadget registrations are renewed every five years, by the anniversary of the first registration.
         """));
     var base = new KnowledgeLoader().load(knowledge);
     index = new PassageIndex(folder.resolve("index"), new HashingEmbedder(), new Chunker(),
@@ -141,6 +144,21 @@ class AnswerComposerTest {
     Answer answer = ask("How to find who runs the widget helpdesk?");
 
     assertThat(answer.reason()).doesNotContain("curated answer");
+  }
+
+  @Test
+  void should_quote_a_curated_answer_among_sentences_when_its_question_is_near_but_not_the_same() {
+    Answer answer = ask("Our gadget registration is three years old. Until when is it valid before renewal?");
+
+    assertThat(answer.text()).startsWith("EU gadget registrations are renewed every five years");
+    assertThat(answer.reason()).doesNotContain("curated answer").contains("quoted");
+  }
+
+  @Test
+  void should_not_quote_a_curated_answer_whose_question_asks_for_another_kind_of_fact() {
+    Answer answer = ask("What documents does a gadget maker send to renew its registration?");
+
+    assertThat(answer.text()).doesNotContain("every five years");
   }
 
   @Test

@@ -1,0 +1,37 @@
+package org.greendesk.assistant;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a sentence that says again what an answer already says: a curated answer and the document's sentence it
+ * sums up are often both close to a question, and quoting both reads as a stutter. Stateless and thread safe.
+ */
+final class Repeats {
+  /** A sentence adds something when more than this share of its words is new. */
+  private static final double NEW_WORDS = 0.3;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}|\\p{N}+");
+
+  private Repeats() {}
+
+  /** True when most of the sentence's words, numbers included, are in the sentences already said. */
+  static boolean saidIn(String sentence, List<String> said) {
+    if (said.isEmpty()) {
+      return false;
+    }
+    Set<String> before = new HashSet<>();
+    said.forEach(s -> before.addAll(words(s)));
+    Set<String> own = words(sentence);
+    long fresh = own.stream().filter(w -> !before.contains(w)).count();
+    return !own.isEmpty() && fresh <= NEW_WORDS * own.size();
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new HashSet<>();
+    WORD.matcher(text.toLowerCase(Locale.ROOT)).results().forEach(m -> words.add(m.group()));
+    return words;
+  }
+}

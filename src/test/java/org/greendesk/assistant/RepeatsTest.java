@@ -1,0 +1,32 @@
+package org.greendesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RepeatsTest {
+  private static final String CURATED =
+      "Micro and small enterprises apply the EUDR from 30 June 2027; timber products keep 30 December 2026.";
+
+  @Test
+  void should_tell_a_sentence_that_says_again_what_was_said() {
+    // given a curated answer quoted, and the document's sentence it sums up
+    String again = "For micro and small enterprises, timber products keep the 30 December 2026 date of the EUDR.";
+
+    // when / then
+    assertThat(Repeats.saidIn(again, List.of(CURATED))).isTrue();
+  }
+
+  @Test
+  void should_keep_a_sentence_that_adds_a_fact() {
+    String more = "Large and medium-sized companies apply the EUDR from 30 December 2026, under Regulation 2025/2650.";
+
+    assertThat(Repeats.saidIn(more, List.of(CURATED))).isFalse();
+  }
+
+  @Test
+  void should_keep_the_first_sentence_of_an_answer() {
+    assertThat(Repeats.saidIn(CURATED, List.of())).isFalse();
+  }
+}
