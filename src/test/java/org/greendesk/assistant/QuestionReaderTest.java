@@ -28,6 +28,15 @@ class QuestionReaderTest {
   }
 
   @Test
+  void should_read_steps_and_places_asked_for_in_the_third_person_or_the_plural() {
+    assertThat(reader.primary("How does a Thai factory join the Green Industry programme?"))
+        .isEqualTo(AnswerKind.STEPS);
+    assertThat(reader.primary("How can our Malaysian company buy carbon credits?")).isEqualTo(AnswerKind.STEPS);
+    assertThat(reader.primary("Where do we send our EU Ecolabel application?")).isEqualTo(AnswerKind.CONTACT);
+    assertThat(reader.primary("How does the levy compare with the tax?")).isNotEqualTo(AnswerKind.CONTACT);
+  }
+
+  @Test
   void should_read_the_year_a_question_asks_about() {
     AskedFor rate = reader.read("Singapore carbon tax rate for 2028?");
 
