@@ -12,9 +12,11 @@ public final class Sentences {
   /**
    * A stop, then a capital, a digit, a quote or a bracket. Not a colon: within a line, what comes before one is a
    * label of what follows ("From 18 February 2027: QR codes on batteries"), and cut off from it, neither says the
-   * fact. A line that ends with a colon still stands alone, introducing the list under it.
+   * fact. A line that ends with a colon still stands alone, introducing the list under it. Nor the stop of an
+   * abbreviation before a number: "Law No. 7 of 2021".
    */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"(])");
+  private static final Pattern SENTENCE_END = Pattern.compile(
+      "(?<=[.!?])(?<!\\b(?:No|Nos|Art|vs|approx|cf|para|pp|Vol|Sec)\\.)\\s+(?=[\\p{Lu}\\p{N}\"(])");
   private static final int MIN_SENTENCE_CHARS = 20;
 
   private Sentences() {}

@@ -25,7 +25,7 @@ final class IndexFields {
   static final String SENTENCE_VECTORS = "sentence_vectors";
 
   /** Bumped whenever the fields, their analysis or the chunking change, so that old indexes are rebuilt. */
-  static final String FORMAT = "7";
+  static final String FORMAT = "8";
 
   private IndexFields() {}
 

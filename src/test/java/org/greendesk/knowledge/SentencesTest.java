@@ -26,4 +26,10 @@ class SentencesTest {
     assertThat(Sentences.of("Yes. Small firms are exempt until 2030."))
         .containsExactly("Yes. Small firms are exempt until 2030.");
   }
+
+  @Test
+  void should_not_end_a_sentence_at_the_stop_of_an_abbreviation_before_a_number() {
+    assertThat(Sentences.of("Indonesia's carbon tax was created by Law No. 7 of 2021. It applies to coal plants first."))
+        .containsExactly("Indonesia's carbon tax was created by Law No. 7 of 2021.", "It applies to coal plants first.");
+  }
 }
