@@ -28,10 +28,12 @@ import java.util.Map;
  * @param pairUnrelated the search model's cosine between a question and a curated one unrelated to it, scored 0
  *     in meaning for the curated answer ...
  * @param pairRelated ... and between two ways of asking the same, scored 1
+ * @param smallFirm a sentence on small firms, or under a heading on them, has its score multiplied by this when a
+ *     small firm asks whether a rule applies to it
  */
 public record AnswerWeights(double meaning, double words, double kind, double lead, double otherKind, double keep,
     double pairWords, double pairMatch, double statedMeaning, double statedWords,
-    double unrelated, double related, double pairAnswer, double pairUnrelated, double pairRelated) {
+    double unrelated, double related, double pairAnswer, double pairUnrelated, double pairRelated, double smallFirm) {
 
   public AnswerWeights {
     if (!(unrelated < related)) {
@@ -44,7 +46,7 @@ public record AnswerWeights(double meaning, double words, double kind, double le
   }
 
   public static AnswerWeights defaults() {
-    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8, 1.0, 0.9, 1.2);
+    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8, 1.0, 0.9, 1.2, 1.3);
   }
 
   /**

@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  *     first quarter is not today's in the fourth.
  * @param terms the terms a question asking what something is or means names: an acronym of three letters or more
  *     ("DNSH"), a hyphenated term ("cradle-to-gate"), a quoted one; empty for any other question
+ * @param smallFirm words that tell a small firm, when the question asks whether a rule applies to the asker and
+ *     the asker says it is one ("we are a 30-person factory"); none otherwise
  */
 public record AskedFor(List<AnswerKind> kinds, List<String> focus, boolean history, boolean list, boolean comparison,
-    Phrases factWords, List<String> years, int quarter, List<String> terms) {
+    Phrases factWords, List<String> years, int quarter, List<String> terms, Phrases smallFirm) {
   private static final Pattern QUARTER = Pattern.compile(
       "\\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\\b", Pattern.CASE_INSENSITIVE);
   private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");

@@ -30,6 +30,7 @@ final class QuestionReader {
   private final List<Phrases> amountsOf;
   private final Phrases now;
   private final Phrases moving;
+  private final Phrases smallFirm;
   private final Function<String, List<String>> analyse;
   private final Predicate<String> questionWord;
   private final Clock clock;
@@ -55,6 +56,7 @@ final class QuestionReader {
     this.amountsOf = List.of(policy.phrases("amount_fine"), policy.phrases("amount_fee"));
     this.now = policy.phrases("asks_now");
     this.moving = policy.phrases("amount_moving");
+    this.smallFirm = policy.phrases("small_firm");
   }
 
   /**
@@ -71,7 +73,7 @@ final class QuestionReader {
     return new AskedFor(specific ? own.kinds() : whole.kinds(), whole.focus(), own.history() || whole.history(),
         own.list() || whole.list(), own.comparison(), specific ? own.factWords() : whole.factWords(),
         specific ? own.years() : whole.years(), specific ? own.quarter() : whole.quarter(),
-        specific ? own.terms() : whole.terms());
+        specific ? own.terms() : whole.terms(), specific ? own.smallFirm() : whole.smallFirm());
   }
 
   /** The years a question names: "the rate for 2028". */
@@ -97,7 +99,8 @@ final class QuestionReader {
     return new AskedFor(kinds, focus, history.foundIn(question),
         list.foundIn(question) || kinds.get(0) == AnswerKind.STEPS || kinds.get(0) == AnswerKind.DOCUMENTS,
         comparison.foundIn(question), factWords, years, quarter,
-        kinds.get(0) == AnswerKind.DEFINITION ? terms(question) : List.of());
+        kinds.get(0) == AnswerKind.DEFINITION ? terms(question) : List.of(),
+        kinds.get(0) == AnswerKind.APPLIES && smallFirm.foundIn(question) ? smallFirm : Phrases.NONE);
   }
 
   /** The terms a question names to be defined: acronyms of three letters or more, hyphenated terms, quoted ones. */

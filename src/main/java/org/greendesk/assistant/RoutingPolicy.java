@@ -27,7 +27,8 @@ public record RoutingPolicy(double answered, double weak, int maxQuestionChars, 
       "greeting", "thanks", "filler", "instruction_override", "follow_up", "asks_like_of",
       "events_upcoming", "events_generic", "accept_offer", "legal_certainty", "hedges", "asks_date", "asks_amount",
       "asks_threshold", "asks_applies", "amount_fine", "amount_fee", "amount_moving", "asks_now", "asks_contact",
-      "asks_steps", "asks_documents", "asks_definition", "asks_history", "asks_list", "asks_comparison");
+      "asks_steps", "asks_documents", "asks_definition", "asks_history", "asks_list", "asks_comparison",
+      "small_firm");
 
   public RoutingPolicy {
     if (!(0 <= weak && weak <= answered && answered <= 1)) {

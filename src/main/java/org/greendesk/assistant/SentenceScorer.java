@@ -91,7 +91,7 @@ public final class SentenceScorer {
         boolean opening = passage.ordinal() == 0 && i == 0;
         double meaning = i < sentenceVectors.size() ? meaning(result.sentenceVector(), sentenceVectors.get(i)) : 0;
         double words = words(scoring, sentence.terms(), read.heading());
-        double score = score(scoring, sentence, meaning, words, opening);
+        double score = score(scoring, sentence, meaning, words, opening, passage.heading());
         scored.add(new Scored(document.id(), passage.ordinal(), i, sentence.line(), sentence.text(), score, meaning,
             words, sentence.carried(), sentence.pronounSubject()));
       }
@@ -117,7 +117,7 @@ public final class SentenceScorer {
     Set<String> terms = new HashSet<>(answer.terms());
     read.sentences().forEach(q -> terms.addAll(q.terms()));
     double words = words(scoring, terms, read.heading());
-    double score = weights.pairAnswer() * score(scoring, answer, meaning, words, false);
+    double score = weights.pairAnswer() * score(scoring, answer, meaning, words, false, "");
     return new Scored(scoring.document().id(), pair.ordinal(), 0, 0, answer.text(), score, meaning, words,
         answer.carried(), false);
   }
@@ -146,7 +146,7 @@ public final class SentenceScorer {
   }
 
   private double score(Scoring scoring, PassageReader.Sentence sentence, double meaning, double words,
-      boolean opening) {
+      boolean opening, String heading) {
     AskedFor asked = scoring.asked();
     boolean general = asked.primary() == AnswerKind.DEFINITION || asked.primary() == AnswerKind.GENERAL;
     double score = weights.meaning() * meaning + weights.words() * words
@@ -156,6 +156,9 @@ public final class SentenceScorer {
     }
     if (asked.primary().checkable() && !asked.primary().answeredBy(sentence.carried())) {
       score *= weights.otherKind();
+    }
+    if (asked.smallFirm().foundIn(sentence.text()) || asked.smallFirm().foundIn(heading)) {
+      score *= weights.smallFirm();
     }
     if (!asked.history() && sentence.superseded()) {
       score *= SUPERSEDED;

@@ -45,6 +45,9 @@ class AnswerComposerTest {
         ## History
         The EU Widget Regulation was originally due to apply from 1 March 2025.
 
+        ## Small firms
+        Micro widget workshops are exempted from the EU widget labelling duty.
+
         ## Costs
         The EU Widget Regulation charges no registration fee.
 
@@ -159,6 +162,13 @@ class AnswerComposerTest {
     Answer answer = ask("What documents does a gadget maker send to renew its registration?");
 
     assertThat(answer.text()).doesNotContain("every five years");
+  }
+
+  @Test
+  void should_answer_whether_a_rule_applies_to_a_small_firm_from_what_it_says_of_small_firms() {
+    Answer answer = ask("We are a widget workshop with 6 staff. Must we label every widget under the EU rules?");
+
+    assertThat(answer.text()).startsWith("Micro widget workshops are exempted");
   }
 
   @Test
