@@ -102,8 +102,8 @@ public final class SentenceScorer {
 
   /**
    * A curated answer as a sentence: close in meaning as its closest question is to the asked one (both embedded
-   * by the search's model), sharing the focus words its questions or itself hold. It stands alone, naming its
-   * subject, so it may open an answer from its document however it is worded.
+   * by the search's model, their shared words counted in), sharing focus words as a sentence does. It stands
+   * alone, naming its subject, so it may open an answer from its document however it is worded.
    */
   private Scored pairAnswer(Scoring scoring, SearchResult result, Passage pair, PassageReader.Read read,
       PassageReader.Sentence answer) {
@@ -114,9 +114,7 @@ public final class SentenceScorer {
           + weights.pairWords() * overlap(scoring.asked().focus(), read.sentences().get(i).terms()));
     }
     double meaning = scaled(match, weights.pairUnrelated(), weights.pairRelated());
-    Set<String> terms = new HashSet<>(answer.terms());
-    read.sentences().forEach(q -> terms.addAll(q.terms()));
-    double words = words(scoring, terms, read.heading());
+    double words = words(scoring, answer.terms(), read.heading());
     double score = weights.pairAnswer() * score(scoring, answer, meaning, words, false, "");
     return new Scored(scoring.document().id(), pair.ordinal(), 0, 0, answer.text(), score, meaning, words,
         answer.carried(), false);
