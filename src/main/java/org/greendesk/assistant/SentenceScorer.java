@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -36,6 +37,8 @@ public final class SentenceScorer {
   private final DocumentNames names;
   private final AnswerWeights weights;
   private final Function<String, AnswerKind> kindAsked;
+  /** The kind each curated question asks for, read once: reading it runs every cue list over the question. */
+  private final Map<String, AnswerKind> pairKinds = new ConcurrentHashMap<>();
 
   /**
    * @param analyse the index's analysis of text into terms
@@ -127,7 +130,7 @@ public final class SentenceScorer {
    * into it, nor one on the penalty what the price is, though it mentions the price the penalty is a multiple of.
    */
   private boolean asksOf(AskedFor asked, PassageReader.Read pair) {
-    return pair.sentences().stream().anyMatch(q -> asksKind(asked, kindAsked.apply(q.text()))
+    return pair.sentences().stream().anyMatch(q -> asksKind(asked, pairKinds.computeIfAbsent(q.text(), kindAsked))
         && (asked.factWords().isEmpty() || asked.factWords().foundIn(q.text())));
   }
 
