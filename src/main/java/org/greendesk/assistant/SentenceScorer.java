@@ -125,9 +125,9 @@ public final class SentenceScorer {
 
   /**
    * True when one of the pair's questions asks for a kind of fact asked for (or either asks for nothing more
-   * specific than what something is), and
-   * for the amount the question names if it names one: an answer on when a report is due does not say what goes
-   * into it, nor one on the penalty what the price is, though it mentions the price the penalty is a multiple of.
+   * specific than what something is), and for the amount the question names if it names one: an answer on when a
+   * report is due does not say what goes into it, nor one on the penalty what the price is, though it mentions the
+   * price the penalty is a multiple of.
    */
   private boolean asksOf(AskedFor asked, PassageReader.Read pair) {
     return pair.sentences().stream().anyMatch(q -> asksKind(asked, pairKinds.computeIfAbsent(q.text(), kindAsked))
