@@ -46,7 +46,7 @@ public record AnswerWeights(double meaning, double words, double kind, double le
   }
 
   public static AnswerWeights defaults() {
-    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.1, 0.25, 0.2, 0.3, 0.8, 1.0, 0.9, 1.2, 1.3);
+    return new AnswerWeights(1.0, 1.2, 0.3, 0.15, 0.7, 0.5, 0.5, 1.3, 0.25, 0.2, 0.3, 0.8, 1.0, 0.9, 1.2, 1.3);
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * sums up are often both close to a question, and quoting both reads as a stutter. Stateless and thread safe.
  */
 final class Repeats {
-  /** A sentence adds something when more than this share of its words is new. */
-  private static final double NEW_WORDS = 0.3;
+  /** A sentence adds something when more than half of its words are new. */
+  private static final double NEW_WORDS = 0.5;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}|\\p{N}+");
 
   private Repeats() {}

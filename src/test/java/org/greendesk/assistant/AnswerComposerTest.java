@@ -205,7 +205,7 @@ class AnswerComposerTest {
 
   @Test
   void should_name_the_document_of_a_sentence_whose_subject_is_implicit() {
-    Answer answer = ask("Does the EU widget regulation cover parts?");
+    Answer answer = ask("Are widget parts covered too?");
 
     assertThat(answer.text()).contains("EU widgets: It also covers widget parts.");
   }

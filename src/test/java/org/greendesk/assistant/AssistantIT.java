@@ -149,7 +149,7 @@ class AssistantIT {
 
   @Test
   void should_find_research_centres_by_economy_and_field() {
-    assertThat(ask("green research centres in Thailand").sources()).extracting(Source::id).contains("dir-nstda");
+    assertThat(ask("research centres in Thailand").sources()).first().extracting(Source::id).isEqualTo("dir-nstda");
     assertThat(ask("research institute for hydrogen in Japan").sources()).first().extracting(Source::id)
         .isEqualTo("dir-aist");
     assertThat(ask("who can help with heat pumps in Korea").text()).contains("KIER");
