@@ -72,6 +72,10 @@ final class FactSignals {
       + "set|published|confirmed|decided|fixed|adopted)|not (?:yet )?(?:been )?(?:announced|published|confirmed)|"
       + "could not be (?:confirmed|verified|found)|no (?:date|rate|amount|figure) has been|is not yet known|"
       + "(?:were|was|are|is) not (?:yet )?(?:announced|published|set|known))\\b", Pattern.CASE_INSENSITIVE);
+  /** A law's or an article's number: "2025/2083", "No. 7", "Article 32", "Decree 06/2022/ND-CP". */
+  private static final Pattern REFERENCE = Pattern.compile("\\b\\d+(?:/[\\w-]+)+|\\b(?:No|Nos|Art)\\.\\s*\\d+"
+      + "|\\b(?:Article|Articles|Section|Annex|Regulation|Directive|Decree|Law|Act|Decision|Circular)\\s+"
+      + "(?:\\([A-Z]+\\)\\s+)?(?:No\\.\\s*)?\\d+(?:/[\\w-]+)*", Pattern.CASE_INSENSITIVE);
   /** A number, thousands separators allowed, or a range of two ("10-100"), which counts as one. */
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[,\\s\u00a0\u202f]\\d{3}(?!\\d))*(?:\\.\\d+)?"
       + "(?:\\s?[-–]\\s?\\d+(?:[,\\s\u00a0\u202f]\\d{3}(?!\\d))*(?:\\.\\d+)?)?");
@@ -121,6 +125,14 @@ final class FactSignals {
     }
     Matcher matcher = pattern.matcher(sentence);
     return matcher.find() ? matcher.group() : "";
+  }
+
+  /**
+   * The numbers a text states as facts, as {@link #numbers} gives them, without those of references: "Regulation
+   * (EU) 2025/2083 applies from 30 June 2027 to 50 tonnes" gives 30, 2027 and 50.
+   */
+  static List<String> factNumbers(String text) {
+    return numbers(REFERENCE.matcher(text).replaceAll(" "));
   }
 
   /**

@@ -17,13 +17,24 @@ final class Repeats {
 
   private Repeats() {}
 
-  /** True when most of the sentence's words, numbers included, are in the sentences already said. */
+  /**
+   * True when most of the sentence's words are in the sentences already said and it states no date, amount or
+   * quantity they do not: a sentence that adds the date for large companies to the one for small ones adds a fact,
+   * however alike its words.
+   */
   static boolean saidIn(String sentence, List<String> said) {
     if (said.isEmpty()) {
       return false;
     }
     Set<String> before = new HashSet<>();
-    said.forEach(s -> before.addAll(words(s)));
+    Set<String> numbers = new HashSet<>();
+    said.forEach(s -> {
+      before.addAll(words(s));
+      numbers.addAll(FactSignals.numbers(s));
+    });
+    if (!numbers.containsAll(FactSignals.factNumbers(sentence))) {
+      return false;
+    }
     Set<String> own = words(sentence);
     long fresh = own.stream().filter(w -> !before.contains(w)).count();
     return !own.isEmpty() && fresh <= NEW_WORDS * own.size();

@@ -26,6 +26,24 @@ class RepeatsTest {
   }
 
   @Test
+  void should_keep_a_sentence_that_adds_a_date_however_alike_its_words() {
+    String dates = "The EUDR applies from 30 December 2026 to large companies and from 30 June 2027 to micro and small "
+        + "enterprises, as amended in December 2025.";
+
+    assertThat(Repeats.saidIn(dates, List.of(CURATED))).isFalse();
+  }
+
+  @Test
+  void should_not_count_a_regulation_s_number_as_a_new_fact() {
+    String curated = "CBAM exempts importers of no more than 50 tonnes a year of CBAM goods (threshold in force since "
+        + "2026).";
+    String again = "CBAM exempts importers of no more than 50 tonnes a year of CBAM goods; this threshold was set by "
+        + "Regulation (EU) 2025/2083 and applies from 2026.";
+
+    assertThat(Repeats.saidIn(again, List.of(curated))).isTrue();
+  }
+
+  @Test
   void should_keep_the_first_sentence_of_an_answer() {
     assertThat(Repeats.saidIn(CURATED, List.of())).isFalse();
   }
