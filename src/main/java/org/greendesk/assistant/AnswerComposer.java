@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.greendesk.knowledge.KnowledgeDocument;
 import org.greendesk.knowledge.Passage;
 import org.greendesk.knowledge.PassageKind;
@@ -43,18 +42,13 @@ public final class AnswerComposer {
   private final SentenceScorer scorer;
   private final DocumentNames names;
   private final BiFunction<KnowledgeDocument, AnswerKind, String> notStated;
-  private final Function<String, AnswerKind> kindAsked;
 
-  /**
-   * @param notStated the sentence that says a document lacks the kind of fact asked for
-   * @param kindAsked the kind of fact a question asks for first, as {@link AskedFor#primary()} reads it
-   */
+  /** @param notStated the sentence that says a document lacks the kind of fact asked for */
   public AnswerComposer(SentenceScorer scorer, DocumentNames names,
-      BiFunction<KnowledgeDocument, AnswerKind, String> notStated, Function<String, AnswerKind> kindAsked) {
+      BiFunction<KnowledgeDocument, AnswerKind, String> notStated) {
     this.scorer = scorer;
     this.names = names;
     this.notStated = notStated;
-    this.kindAsked = kindAsked;
   }
 
   /** The answer to the question from the search's hits; the hits must not be empty. */
@@ -125,7 +119,7 @@ public final class AnswerComposer {
       for (Passage passage : hit.passages()) {
         if (passage.kind() == PassageKind.QUESTION && answersKind(asked, passage)) {
           // "Which companies must join?" does not answer "when must they?", however alike the words.
-          double match = scorer.pairMatch(question, result, passage, q -> kindAsked.apply(q) == asked.primary());
+          double match = scorer.pairMatch(question, result, passage, asked.primary());
           LOG.debug("pair {} of {}: {}", passage.id(), hit.document().id(), match);
           if (match > 0 && (best == null || match > best.match())) {
             best = new Matched(hit.document(), QuestionPair.parse(passage.text()), match);

@@ -56,8 +56,8 @@ final class KnowledgeAnswers {
     this.reader = new QuestionReader(policy, retriever::analyse, retriever::isQuestionWord, clock);
     SentenceScorer scorer = new SentenceScorer(retriever::analyse, retriever::idf, retriever::sentenceVectors,
         retriever.knowledgeBase().economies(), names, weights, reader::primary);
-    this.composer = new AnswerComposer(scorer, names, (document, kind) -> notStated(Language.ENGLISH, document, kind),
-        reader::primary);
+    this.composer = new AnswerComposer(scorer, names,
+        (document, kind) -> notStated(Language.ENGLISH, document, kind));
     this.followUps = new FollowUps(policy.phrases("follow_up"), policy.phrases("asks_like_of"),
         retriever.knowledgeBase().economies(),
         retriever.knowledgeBase().byId(), names);

@@ -37,7 +37,6 @@ public final class SentenceScorer {
   private final DocumentNames names;
   private final AnswerWeights weights;
   private final Function<String, AnswerKind> kindAsked;
-  /** The kind each curated question asks for, read once: reading it runs every cue list over the question. */
   private final Map<String, AnswerKind> pairKinds = new ConcurrentHashMap<>();
 
   /**
@@ -113,8 +112,8 @@ public final class SentenceScorer {
     List<float[]> questionVectors = vectors.apply(pair);
     double match = 0;
     for (int i = 0; i < read.sentences().size() && i < questionVectors.size(); i++) {
-      match = Math.max(match, cosine(result.queryVector(), questionVectors.get(i))
-          + weights.pairWords() * overlap(scoring.asked().focus(), read.sentences().get(i).terms()));
+      match = Math.max(match, questionMatch(scoring.asked().focus(), result, questionVectors.get(i),
+          read.sentences().get(i)));
     }
     double meaning = scaled(match, weights.pairUnrelated(), weights.pairRelated());
     double words = words(scoring, answer.terms(), read.heading());
@@ -130,8 +129,19 @@ public final class SentenceScorer {
    * price the penalty is a multiple of.
    */
   private boolean asksOf(AskedFor asked, PassageReader.Read pair) {
-    return pair.sentences().stream().anyMatch(q -> asksKind(asked, pairKinds.computeIfAbsent(q.text(), kindAsked))
+    return pair.sentences().stream().anyMatch(q -> asksKind(asked, pairKind(q))
         && (asked.factWords().isEmpty() || asked.factWords().foundIn(q.text())));
+  }
+
+  /** The kind of fact a curated question asks for, read once: reading it runs every cue list over the question. */
+  private AnswerKind pairKind(PassageReader.Sentence question) {
+    return pairKinds.computeIfAbsent(question.text(), kindAsked);
+  }
+
+  /** A curated question's closeness to the asked one: the embeddings' cosine plus the rare words they share. */
+  private double questionMatch(List<String> asked, SearchResult result, float[] vector,
+      PassageReader.Sentence question) {
+    return cosine(result.queryVector(), vector) + weights.pairWords() * overlap(asked, question.terms());
   }
 
   private static boolean asksKind(AskedFor asked, AnswerKind pair) {
@@ -200,9 +210,9 @@ public final class SentenceScorer {
    * fact matches closely enough for its answer to be given outright, else 0. Numbers count: a pair on "10-100
    * tonnes" does not answer a question on "5 t" when another pair might.
    *
-   * @param sameKind tells the pair's questions that ask for the kind of fact the asked one does
+   * @param kind the kind of fact the question asks for first
    */
-  double pairMatch(String question, SearchResult result, Passage pair, Predicate<String> sameKind) {
+  double pairMatch(String question, SearchResult result, Passage pair, AnswerKind kind) {
     List<String> asked = reader.terms(question);
     List<float[]> questionVectors = vectors.apply(pair);
     List<PassageReader.Sentence> questions = reader.read(pair).sentences();
@@ -214,9 +224,8 @@ public final class SentenceScorer {
     }
     double best = 0;
     for (int i = 0; i < questions.size() && i < questionVectors.size(); i++) {
-      double match = cosine(result.queryVector(), questionVectors.get(i))
-          + weights.pairWords() * overlap(asked, questions.get(i).terms());
-      if (match >= weights.pairMatch() && sameKind.test(questions.get(i).text())) {
+      double match = questionMatch(asked, result, questionVectors.get(i), questions.get(i));
+      if (match >= weights.pairMatch() && pairKind(questions.get(i)) == kind) {
         best = Math.max(best, match + 0.1 * sharedNumbers);
       }
     }
